@@ -1,0 +1,128 @@
+import { z } from 'zod';
+
+/**
+ * Plain-data views the core pushes to the UI. The core owns the state; the renderer only renders these
+ * snapshots and sends intents back (see contract.ts). Everything here must stay JSON-serializable.
+ */
+
+export const NumberKind = z.enum(['external', 'internal', 'withheld', 'invalid', 'unfilled-macro']);
+export type NumberKind = z.infer<typeof NumberKind>;
+
+export const NumberView = z.object({
+  raw: z.string(),
+  kind: NumberKind,
+  e164: z.string().optional(),
+  /** What the agent reads: national form for the home region, international otherwise, or the extension. */
+  display: z.string(),
+  /** Why a number could not be used (invalid / unfilled macro). */
+  problem: z.string().optional(),
+});
+export type NumberView = z.infer<typeof NumberView>;
+
+export const CallerMatch = z.object({
+  personId: z.string(),
+  name: z.string(),
+  organization: z.string().optional(),
+  orgId: z.string().optional(),
+  location: z.string().optional(),
+  email: z.string().optional(),
+  phones: z.array(z.object({ attribute: z.string(), raw: z.string(), display: z.string() })),
+  /** confirmed = exact E.164 match; probable = last-digits match only (never logged without the agent confirming). */
+  confidence: z.enum(['confirmed', 'probable']),
+  matchedAttribute: z.string().optional(),
+  inactive: z.boolean().optional(),
+  /** Values of caller_information.display_name, in configured order. */
+  display: z.array(z.string()),
+});
+export type CallerMatch = z.infer<typeof CallerMatch>;
+
+export const CallerSelection = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }),
+  z.object({ kind: z.literal('unknown') }),
+  z.object({ kind: z.literal('person'), personId: z.string() }),
+]);
+export type CallerSelection = z.infer<typeof CallerSelection>;
+
+export const TicketSummary = z.object({
+  id: z.string(),
+  class: z.string(),
+  ref: z.string(),
+  title: z.string(),
+  status: z.string(),
+  priority: z.string().optional(),
+  callerName: z.string().optional(),
+  agentName: z.string().optional(),
+  startDate: z.string().optional(),
+  lastUpdate: z.string().optional(),
+  /** Every requested output field as iTop returned it (strings). */
+  fields: z.record(z.string(), z.string()),
+});
+export type TicketSummary = z.infer<typeof TicketSummary>;
+
+export const TicketListView = z.object({
+  id: z.string(),
+  label: z.string(),
+  state: z.enum(['loading', 'done', 'error', 'skipped']),
+  tickets: z.array(TicketSummary),
+  total: z.number().optional(),
+  error: z.string().optional(),
+});
+export type TicketListView = z.infer<typeof TicketListView>;
+
+export const CallState = z.enum(['ringing', 'answered', 'ended', 'missed', 'dialing', 'failed']);
+export type CallState = z.infer<typeof CallState>;
+
+export const CallView = z.object({
+  callId: z.string(),
+  direction: z.enum(['inbound', 'outbound']),
+  state: CallState,
+  source: z.string(),
+  number: NumberView,
+  displayName: z.string().optional(),
+  startedAt: z.number(),
+  answeredAt: z.number().optional(),
+  endedAt: z.number().optional(),
+  durationMs: z.number().optional(),
+  callers: z.object({
+    state: z.enum(['idle', 'loading', 'done', 'error']),
+    matches: z.array(CallerMatch),
+    label: z.string(),
+    error: z.string().optional(),
+  }),
+  selection: CallerSelection,
+  lists: z.array(TicketListView),
+  /** Ticket this call is about (click-to-call, deep link). */
+  ticket: z.string().optional(),
+});
+export type CallView = z.infer<typeof CallView>;
+
+export const ConnectionState = z.enum(['demo', 'checking', 'connected', 'unreachable', 'login-refused', 'not-configured']);
+
+export const AppStatus = z.object({
+  itop: z.object({
+    state: ConnectionState,
+    url: z.string(),
+    message: z.string().optional(),
+    identity: z.object({ personId: z.string(), name: z.string(), organization: z.string().optional() }).optional(),
+  }),
+  bridge: z.object({ connected: z.number(), port: z.number() }),
+  index: z.object({ persons: z.number(), numbers: z.number(), builtAt: z.number().optional(), building: z.boolean(), error: z.string().optional() }),
+  outbox: z.object({ pending: z.number(), failed: z.number(), lastError: z.string().optional() }),
+});
+export type AppStatus = z.infer<typeof AppStatus>;
+
+export const HistoryEntry = z.object({
+  callId: z.string(),
+  direction: z.enum(['inbound', 'outbound']),
+  state: CallState,
+  number: NumberView,
+  name: z.string().optional(),
+  startedAt: z.number(),
+  durationMs: z.number().optional(),
+  /** A missed call stays "open" until the number is called back. */
+  missedOpen: z.boolean(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export const CallsSnapshot = z.object({ version: z.number(), calls: z.array(CallView) });
+export type CallsSnapshot = z.infer<typeof CallsSnapshot>;
