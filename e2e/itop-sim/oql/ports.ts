@@ -32,6 +32,11 @@ export interface OqlRow {
 export interface OqlDataSource {
   /** Every row whose final class is `cls` or a subclass of it, in any order. */
   rowsOf(cls: string): Iterable<OqlRow>;
+  /**
+   * Optional fast path: the row with this id if its final class is `cls` or a subclass, else undefined.
+   * Without it the evaluator builds an id index from `rowsOf` once per query.
+   */
+  rowById?(cls: string, id: number): OqlRow | undefined;
 }
 
 /** Values behind the magic placeholders iTop resolves in REST queries. */
