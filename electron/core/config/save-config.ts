@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto';
+import { dirname } from 'node:path';
+import { fail, ok, type Result } from '../../../shared/result';
+import { serializeConfig, type AppConfig } from '../../../shared/config';
+import { errorText, nodeConfigFs, type ConfigFs } from './config-fs';
+
+/**
+ * Writes the config atomically: a temp file in the same folder, then rename over the target, so a crash
+ * or full disk leaves either the old file or the new one, never half of one.
+ *
+ * Secrets: the file may hold itop.password / itop.token / cti.token for the CLI and web modes (so it is
+ * written 0600). The desktop shell keeps them in the OS keychain (Electron safeStorage) instead and
+ * should pass a config with those fields emptied; values that came from environment variables should
+ * likewise not be saved back (see LoadedConfig.source.env).
+ */
+export async function saveConfig(file: string, config: AppConfig, fs: ConfigFs = nodeConfigFs): Promise<Result<void>> {
+  const text = `${JSON.stringify(serializeConfig(config), null, 2)}\n`;
+  const temp = `${file}.tmp-${randomBytes(6).toString('hex')}`;
+  try {
+    await fs.mkdir(dirname(file), { recursive: true });
+    await fs.writeFile(temp, text, { encoding: 'utf8', mode: 0o600, flag: 'wx', flush: true });
+    await fs.rename(temp, file);
+    return ok(undefined);
+  } catch (caught) {
+    await fs.unlink(temp).catch(() => undefined);
+    return fail('config.save_failed', `Could not save the configuration to ${file}: ${errorText(caught)}`);
+  }
+}

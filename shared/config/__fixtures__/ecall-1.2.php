@@ -1,0 +1,1 @@
+'ecall_parameters' => array ( 'url' => 'https://myctiserver/index.php', 'url_parameters' => array ( 'phone' => array ( 'icon' => 'fas fa-phone', 'attributes' => array ( 'telephone' => 'phone', 'mailaddress' => 'email', ), ), 'mobile_phone' => array ( 'icon' => 'fa fa-mobile', 'attributes' => array ( 'telephone' => 'mobile_phone', ), ), ), ),
