@@ -48,4 +48,6 @@ export interface CallEvent {
   readonly attributes?: Readonly<Record<string, string>>;
   /** Ticket the call is about, when a click-to-call or deep link named one (id or ref). */
   readonly ticket?: string;
+  /** The caller suppressed their number (anonymous/unknown/…/empty): skip lookup, show "withheld". */
+  readonly withheld?: boolean;
 }

@@ -1,0 +1,127 @@
+import type { CallEvent } from '../../../shared/cti/call-event';
+import { fail, ok, type Result } from '../../../shared/result';
+import { silentLog, type Log } from '../intake/log';
+import { applyEvent, TERMINAL_STATES, type CallSession } from './call-session';
+
+/**
+ * All current and recent calls, one state machine each, published as versioned plain-data snapshots
+ * (most recent first). Later stages (caller lookup, ticket lists) attach their results with `patch`.
+ */
+export interface CallsSnapshot {
+  /** Increments on every change, so consumers can drop stale snapshots. */
+  readonly version: number;
+  readonly calls: readonly CallSession[];
+}
+
+export interface CallPatch {
+  readonly displayName?: string;
+  readonly ticket?: string;
+  /** Shallow-merged into `details`; a key set to undefined is removed. Must be plain JSON-like data. */
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+export interface CallSessionsDeps {
+  clock: { now(): number };
+  onChange?(snapshot: CallsSnapshot): void;
+  log?: Log;
+  /** How many finished calls (ended/missed/failed) to keep; default 50. */
+  keepFinished?: number;
+  /** Finished calls older than this (by end time) are dropped; default: kept until `keepFinished` pushes them out. */
+  keepFinishedMs?: number;
+}
+
+export interface CallSessions {
+  /** Feeds one event to its call's state machine; returns the call after it, or undefined if ignored. */
+  apply(event: CallEvent): CallSession | undefined;
+  patch(callId: string, patch: CallPatch): Result<CallSession>;
+  /** Removes a call from the list (any state: a URL-triggered call never gets a hangup). */
+  dismiss(callId: string): boolean;
+  get(callId: string): CallSession | undefined;
+  snapshot(): CallsSnapshot;
+  subscribe(listener: (snapshot: CallsSnapshot) => void): () => void;
+}
+
+export function createCallSessions(deps: CallSessionsDeps): CallSessions {
+  const log = deps.log ?? silentLog;
+  const keepFinished = deps.keepFinished ?? 50;
+  const calls = new Map<string, { session: CallSession; seq: number }>();
+  const listeners = new Set<(snapshot: CallsSnapshot) => void>();
+  let version = 0;
+  let seq = 0;
+  let current: CallsSnapshot = { version, calls: [] };
+
+  function prune(): void {
+    const now = deps.clock.now();
+    const finished = [...calls.values()].filter((c) => TERMINAL_STATES.has(c.session.state)).sort(newestFirst);
+    finished.forEach((call, index) => {
+      const tooOld = deps.keepFinishedMs !== undefined && now - (call.session.endedAt ?? call.session.startedAt) > deps.keepFinishedMs;
+      if (index >= keepFinished || tooOld) calls.delete(call.session.callId);
+    });
+  }
+
+  function publish(): void {
+    prune();
+    version += 1;
+    // structuredClone: consumers get plain data they may keep or mutate without touching ours.
+    current = { version, calls: structuredClone([...calls.values()].sort(newestFirst).map((c) => c.session)) };
+    const snapshot = current;
+    for (const listener of [deps.onChange, ...listeners]) {
+      try {
+        listener?.(snapshot);
+      } catch (error) {
+        log.warn('calls listener failed', { error: String(error) });
+      }
+    }
+  }
+
+  return {
+    apply(event) {
+      const existing = calls.get(event.callId);
+      const transition = applyEvent(existing?.session, event);
+      if (transition.kind === 'ignored') {
+        log.info('call event ignored', { callId: event.callId, kind: event.kind, reason: transition.reason });
+        return undefined;
+      }
+      calls.set(event.callId, { session: transition.session, seq: existing?.seq ?? ++seq });
+      publish();
+      return calls.get(event.callId)?.session;
+    },
+    patch(callId, patch) {
+      const existing = calls.get(callId);
+      if (!existing) return fail('call-unknown', `No call ${callId} to update (dismissed or never seen)`);
+      let details: Record<string, unknown>;
+      try {
+        details = structuredClone({ ...existing.session.details, ...(patch.details ?? {}) });
+      } catch (error) {
+        return fail('patch-not-serializable', `Data attached to call ${callId} is not plain data: ${(error as Error).message}`);
+      }
+      for (const key of Object.keys(details)) if (details[key] === undefined) delete details[key];
+      const session: CallSession = {
+        ...existing.session,
+        ...(patch.displayName === undefined ? {} : { displayName: patch.displayName }),
+        ...(patch.ticket === undefined ? {} : { ticket: patch.ticket }),
+        details,
+      };
+      calls.set(callId, { ...existing, session });
+      publish();
+      return ok(session);
+    },
+    dismiss(callId) {
+      if (!calls.delete(callId)) return false;
+      publish();
+      return true;
+    },
+    get: (callId) => calls.get(callId)?.session,
+    snapshot: () => structuredClone(current),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}
+
+function newestFirst(a: { session: CallSession; seq: number }, b: { session: CallSession; seq: number }): number {
+  return b.session.startedAt - a.session.startedAt || b.seq - a.seq;
+}

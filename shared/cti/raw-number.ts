@@ -1,0 +1,105 @@
+import { fail, ok, type Result } from '../result';
+
+/**
+ * Checks on a caller number exactly as a PBX delivered it. Intake passes numbers through raw (normalization
+ * lives in shared/phone/); it only refuses what can never be a number and flags withheld callers.
+ */
+
+/** Longer than any dialable number plus SIP decoration; anything longer is garbage or an attack. */
+export const MAX_RAW_NUMBER_LENGTH = 100;
+
+// Placeholders a PBX or template engine failed to substitute: %CallerNumber%, %%CallerNumber%%,
+// {{caller}}, ${phone}, $phone$ (iTop style). A letter must follow the opener so that percent-encoded
+// bytes such as %2B never look like a macro.
+const MACRO_PATTERNS: readonly RegExp[] = [
+  /%%?[A-Za-z][A-Za-z0-9_.-]*%%?/,
+  /\{\{\s*[A-Za-z][\w.-]*\s*\}\}/,
+  /\$\{\s*[A-Za-z][\w.-]*\s*\}/,
+  /\$[A-Za-z][\w.-]*\$/,
+  /^\[[A-Za-z][\w.-]*\]$/,
+];
+
+/** The first unsubstituted template macro in `value`, e.g. `%CallerNumber%`, or undefined. */
+export function detectUnfilledMacro(value: string): string | undefined {
+  for (const pattern of MACRO_PATTERNS) {
+    const found = pattern.exec(value);
+    if (found) return found[0];
+  }
+  return undefined;
+}
+
+// What PBXs, SIP stacks and carriers put where a number is suppressed (English plus the locales our
+// users' PBXs speak). Compared after lower-casing and stripping quotes, `sip:` and `@host`.
+const WITHHELD_WORDS = new Set([
+  '', 'anonymous', 'anonym', 'anonyme', 'unknown', 'unbekannt', 'inconnu', 'restricted', 'private', 'privé',
+  'withheld', 'unavailable', 'blocked', 'masqué', 'unterdrückt', 'private number', 'unknown number',
+  'withheld number', 'numéro masqué', 'rufnummer unterdrückt', 'no caller id', 'caller id withheld',
+]);
+
+/** True when the value says the caller's number is withheld (anonymous, unknown, empty…). */
+export function isWithheld(value: string): boolean {
+  const word = value
+    .trim()
+    .replace(/^["'<]+|["'>]+$/g, '')
+    .replace(/^sips?:/i, '')
+    .replace(/@.*$/, '')
+    .trim()
+    .toLowerCase();
+  return WITHHELD_WORDS.has(word);
+}
+
+/** Only the digits of a raw number: the key under which two deliveries of one call compare equal. */
+export function digitsOf(value: string): string {
+  return value.replace(/\D+/g, '');
+}
+
+// C0/C1 controls and Unicode line/paragraph separators: never part of a number, often log injection.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+export function hasControlChars(value: string): boolean {
+  return CONTROL_CHARS.test(value);
+}
+
+export interface RawNumber {
+  /** Trimmed, otherwise exactly as received; '' when nothing usable was given. */
+  readonly number: string;
+  readonly withheld: boolean;
+}
+
+/**
+ * Validates a raw number from any intake path: trimmed, length-limited, no control characters, no unfilled
+ * macro. `where` names the input in error messages ("URL parameter phone", "frame field from").
+ */
+export function checkRawNumber(value: string, where: string): Result<RawNumber> {
+  const number = value.trim();
+  const macro = detectUnfilledMacro(number);
+  if (macro !== undefined) {
+    return fail(
+      'unfilled-macro',
+      `${where} contains the unfilled placeholder "${macro}": the phone system did not substitute it; check its URL/command configuration`,
+    );
+  }
+  if (number.length > MAX_RAW_NUMBER_LENGTH) {
+    return fail('number-too-long', `${where} is ${number.length} characters long; at most ${MAX_RAW_NUMBER_LENGTH} are accepted`);
+  }
+  if (hasControlChars(number)) return fail('number-invalid', `${where} contains control characters`);
+  return ok({ number, withheld: isWithheld(number) });
+}
+
+/** Display names are informative only: strip controls and cut to `max` instead of refusing the call. */
+export function cleanDisplayName(value: string | undefined, max = 200): string | undefined {
+  if (value === undefined) return undefined;
+  // eslint-disable-next-line no-control-regex
+  const cleaned = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  if (cleaned === '' || detectUnfilledMacro(cleaned) !== undefined) return undefined;
+  // Cut by code points, not UTF-16 units, so an emoji is never split into a lone surrogate.
+  const chars = Array.from(cleaned);
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : cleaned;
+}
+
+/** Echo untrusted input in messages: short, and cut by code points. */
+export function preview(value: string, max = 60): string {
+  const chars = Array.from(value);
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : value;
+}
