@@ -68,6 +68,16 @@ export default tseslint.config(
     },
   },
   {
+    // Tests and the dev CLI may start the iTop simulator (a separate process) through its spawn helper.
+    files: ['electron/**/*.test.ts', 'electron/cli/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [electronRuntime], patterns: [shellModules, { group: ['**/renderer/**'], message: 'The core never imports the UI.' }] },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
