@@ -1,0 +1,6 @@
+export { createDialer, DialRequest, type Dialer, type DialerDeps, type DialOutcome } from './dialer';
+export { dispatchDial, type DialConfigView, type DispatchPorts } from './dispatch';
+export { outboundCallRecord, DEFAULT_UNTRACKED_GRACE_MS, type OutboundCallRecord } from './journal-input';
+export { OUTBOUND_DETAILS_KEY, OutboundDetails, outboundDetailsOf } from './outbound-details';
+export { createCallActionsReader, type CallActionsReader } from './call-actions-reader';
+export { createTicketResolver } from './ticket-resolver';

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { TicketRef } from './tickets';
+
+/**
+ * Outbound calls (issue 6): channels the lead merges into contract.ts. Args are tuples, as in contract.ts.
+ * Numbers arrive raw (as typed, as stored in iTop); the core normalizes and builds the dial string.
+ */
+export const DialMethod = z.enum(['bridge', 'url', 'os']);
+export type DialMethod = z.infer<typeof DialMethod>;
+
+const PersonId = z.string().regex(/^\d{1,12}$/, 'personId must be an iTop id (digits)');
+const RawNumber = z.string().trim().min(1, 'number must not be empty').max(100, 'number is longer than 100 characters');
+
+export const DialStart = z.object({
+  number: RawNumber,
+  ticket: TicketRef.optional(),
+  personId: PersonId.optional(),
+  /** The call action clicked (`phone`, `mobile_phone`, `legacy`): picks the URL parameters of the "url" method. */
+  action: z.string().max(64).optional(),
+});
+export type DialStart = z.infer<typeof DialStart>;
+
+export const DialStarted = z.object({
+  callId: z.string(),
+  method: DialMethod,
+  dialString: z.string(),
+  /** What the agent reads ("01 23 45 67 89"). */
+  display: z.string(),
+  e164: z.string().optional(),
+});
+export type DialStarted = z.infer<typeof DialStarted>;
+
+export const CallActionView = z.object({
+  name: z.string(),
+  icon: z.string(),
+  attribute: z.string(),
+  raw: z.string(),
+  display: z.string(),
+  e164: z.string().optional(),
+  /** Absent when the stored value cannot be dialed; `problem` says why (show the action disabled). */
+  dialString: z.string().optional(),
+  problem: z.string().optional(),
+});
+export type CallActionView = z.infer<typeof CallActionView>;
+
+export const TicketCallActions = z.object({
+  ticket: TicketRef,
+  /** The ticket's caller; absent when the ticket has none (then there is nothing to call). */
+  callee: z.object({ personId: z.string(), name: z.string() }).optional(),
+  /** Actions with an empty attribute are already left out. */
+  actions: z.array(CallActionView),
+});
+export type TicketCallActions = z.infer<typeof TicketCallActions>;
+
+export const PendingDialView = z.object({
+  pendingId: z.string(),
+  number: z.string(),
+  display: z.string(),
+  e164: z.string().optional(),
+  dialString: z.string().optional(),
+  /** Why this number cannot be dialed as it is (the agent can only reject it). */
+  problem: z.string().optional(),
+  /** Ticket the link named (id or ref) and, when iTop knows it, the ticket itself. */
+  ticketHint: z.string().optional(),
+  ticket: TicketRef.extend({ ref: z.string().optional() }).optional(),
+  /** No usable ticket came with the link: show the callee's open tickets and let the agent pick (or create) one. */
+  needsTicket: z.boolean(),
+  receivedAt: z.number(),
+});
+export type PendingDialView = z.infer<typeof PendingDialView>;
+
+export const DialConfirm = z.object({
+  pendingId: z.string().min(1).max(100),
+  /** The ticket the call is logged on; null = call without logging on a ticket. Absent = the link's ticket. */
+  ticket: TicketRef.nullable().optional(),
+  personId: PersonId.optional(),
+});
+export type DialConfirm = z.infer<typeof DialConfirm>;
+
+export const dialInvokeContract = {
+  'dial:start': { args: z.tuple([DialStart]), result: DialStarted },
+  'dial:actions': { args: z.tuple([z.object({ ticket: TicketRef })]), result: TicketCallActions },
+  'dial:person-actions': { args: z.tuple([z.object({ personId: PersonId })]), result: z.array(CallActionView) },
+  'dial:pending': { args: z.tuple([]), result: z.array(PendingDialView) },
+  'dial:confirm': { args: z.tuple([DialConfirm]), result: DialStarted },
+  'dial:reject': { args: z.tuple([z.object({ pendingId: z.string().min(1).max(100) })]), result: z.null() },
+} as const;
+
+export const dialEventContract = {
+  /** Pushed whenever a deep-link dial waits for the agent, or stops waiting. */
+  'dial:pending-changed': z.array(PendingDialView),
+} as const;
