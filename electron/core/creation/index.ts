@@ -1,0 +1,3 @@
+export { buildItopCreationUrl, itopObjectLinks, itopRoot } from './creation-url';
+export { createCreationService, type CreationDeps, type CreationService } from './creation-service';
+export { enabledIndirect, firstEnabledDirect, isLogAttribute, presetParams, resolvePreset, substituteLogTokens, type CreationChoice, type PresetContext, type ResolvedPreset } from './presets';

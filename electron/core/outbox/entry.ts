@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+/**
+ * What the outbox stores on disk: one entry per write to iTop. Plain JSON, validated when the file is read,
+ * so a hand-edited or half-migrated file is reported instead of crashing the worker.
+ */
+
+const CODE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const ClassName = z.string().regex(CODE, 'must be an iTop class name such as UserRequest');
+export const AttributeCode = z.string().regex(CODE, 'must be an iTop attribute code such as note');
+export const EntryId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'must be an outbox entry id');
+
+/** A value standing for the id of the object another entry created (resolved when that entry is done). */
+export const EntryRef = z.strictObject({ $entry: EntryId });
+export type EntryRef = z.infer<typeof EntryRef>;
+
+/** Attribute code → value as iTop's REST API takes it; a top-level EntryRef is replaced by the created id. */
+export const WriteFields = z.record(AttributeCode, z.unknown());
+export type WriteFields = z.infer<typeof WriteFields>;
+
+const outputFields = z.array(AttributeCode).min(1).default(['id']);
+
+/**
+ * `markField`: a text attribute the entry's unique marker is appended to (PhoneCall `note`, ticket
+ * `description`), so a retry can find the object an earlier attempt may have created.
+ * Without it, a create that may have reached iTop is matched by its scalar fields instead.
+ */
+export const CreateOp = z.strictObject({
+  kind: z.literal('create'),
+  class: ClassName,
+  fields: WriteFields,
+  markField: AttributeCode.optional(),
+  outputFields,
+});
+
+/**
+ * `markLog`: the case log (`public_log`/`private_log`) whose `add_item` message carries the marker; an update
+ * without one only sets values, which is harmless to repeat.
+ */
+export const UpdateOp = z.strictObject({
+  kind: z.literal('update'),
+  class: ClassName,
+  key: z.union([z.number().int().positive(), EntryRef]),
+  fields: WriteFields,
+  markLog: AttributeCode.optional(),
+  outputFields,
+});
+
+const SimpleOp = z.discriminatedUnion('kind', [CreateOp, UpdateOp]);
+
+/**
+ * `fallback`: what to send instead when this iTop does not know the op's class (a PhoneCall on an iTop
+ * without the telephony extension becomes a private-log entry on the ticket).
+ */
+export const WriteOp = z.discriminatedUnion('kind', [
+  CreateOp.extend({ fallback: SimpleOp.optional() }),
+  UpdateOp.extend({ fallback: SimpleOp.optional() }),
+]);
+export type WriteOp = z.infer<typeof WriteOp>;
+export type WriteOpInput = z.input<typeof WriteOp>;
+
+/**
+ * pending → sending → done; pending → failed (iTop refused for good; the agent edits + retries, or discards);
+ * discarded is explicit and final. `sending` found at start-up means the process died mid-request.
+ */
+export const EntryState = z.enum(['pending', 'sending', 'done', 'failed', 'discarded']);
+export type EntryState = z.infer<typeof EntryState>;
+
+export const EntryResult = z.strictObject({
+  class: z.string(),
+  id: z.number().int().positive(),
+  fields: z.record(z.string(), z.unknown()),
+  /** True when an earlier attempt had already created/applied it and the retry found it by its marker. */
+  adopted: z.boolean(),
+});
+export type EntryResult = z.infer<typeof EntryResult>;
+
+export const OutboxEntry = z.strictObject({
+  id: EntryId,
+  /** Caller-chosen idempotency key (e.g. `call:<callId>:phonecall`): enqueueing it twice returns the first entry. */
+  key: z.string().max(300).optional(),
+  /** What the agent sees in the status list ("PhoneCall for R-000123"). */
+  label: z.string().max(300),
+  marker: z.string(),
+  op: WriteOp,
+  state: EntryState,
+  createdAt: z.number(),
+  attempts: z.number().int().nonnegative(),
+  nextAttemptAt: z.number(),
+  /** An attempt may have reached iTop without us learning the outcome: look for the marker before resending. */
+  uncertain: z.boolean(),
+  /** When the last attempt was sent: an uncertain entry is not re-checked before `sentAt + grace`. */
+  sentAt: z.number().optional(),
+  lastError: z.string().optional(),
+  /** Per-attribute problems when iTop refused to save (for the correction form). */
+  issues: z.array(z.strictObject({ attribute: z.string(), label: z.string(), reason: z.string() })).optional(),
+  result: EntryResult.optional(),
+  settledAt: z.number().optional(),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntry>;
+
+export const OutboxDocument = z.strictObject({
+  version: z.literal(1),
+  entries: z.array(OutboxEntry),
+});
+export type OutboxDocument = z.infer<typeof OutboxDocument>;
+
+export const isEntryRef = (value: unknown): value is EntryRef => EntryRef.safeParse(value).success;
+
+/** Ids of the entries whose created object this op needs. */
+export function dependenciesOf(op: WriteOp | z.infer<typeof SimpleOp>): string[] {
+  const refs = Object.values(op.fields).filter(isEntryRef).map((r) => r.$entry);
+  if (op.kind === 'update' && typeof op.key !== 'number') refs.push(op.key.$entry);
+  if ('fallback' in op && op.fallback) refs.push(...dependenciesOf(op.fallback));
+  return [...new Set(refs)];
+}
