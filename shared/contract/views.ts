@@ -90,6 +90,8 @@ export const CallView = z.object({
     error: z.string().optional(),
   }),
   selection: CallerSelection,
+  /** The chooser exactly as the telephony extension builds it: [All,] each contact…, Unknown (in that order). */
+  choices: z.array(CallerSelection).optional(),
   lists: z.array(TicketListView),
   /** Ticket this call is about (click-to-call, deep link). */
   ticket: z.string().optional(),

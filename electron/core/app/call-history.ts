@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { HistoryEntry, type CallView } from '../../../shared/contract/views';
+import { createJsonFile } from './json-file';
+
+const MAX_ENTRIES = 300;
+const HistoryFile = z.object({ version: z.literal(1), entries: z.array(HistoryEntry) });
+
+/** The number a missed call is "called back" on: E.164 when known, else the raw text. */
+const numberKey = (view: Pick<CallView, 'number'>): string => view.number.e164 ?? view.number.raw.trim();
+
+/**
+ * Recent calls (newest first) and open missed calls, persisted in the data dir. A missed call stays open
+ * until the agent calls that number back, or answers a new call from it.
+ */
+export interface CallHistory {
+  entries(): HistoryEntry[];
+  /** Records a call's latest state; returns true when the history changed. */
+  record(view: CallView): boolean;
+  clearMissed(number: string): boolean;
+  flush(): Promise<void>;
+}
+
+export async function openCallHistory(deps: { dataDir: string; log?: (message: string) => void }): Promise<CallHistory> {
+  const file = createJsonFile(join(deps.dataDir, 'call-history.json'), HistoryFile, () => ({ version: 1 as const, entries: [] }), deps.log);
+  let entries: HistoryEntry[] = (await file.read()).entries;
+  const save = (): void => void file.write({ version: 1, entries });
+
+  const clear = (key: string, exceptCallId?: string): boolean => {
+    let changed = false;
+    entries = entries.map((e) => {
+      if (!e.missedOpen || e.callId === exceptCallId || (e.number.e164 !== key && e.number.raw.trim() !== key)) return e;
+      changed = true;
+      return { ...e, missedOpen: false };
+    });
+    return changed;
+  };
+
+  return {
+    entries: () => entries,
+    record(view) {
+      const name = view.callers.matches.length === 1 ? view.callers.matches[0]?.name : view.displayName;
+      const entry: HistoryEntry = {
+        callId: view.callId,
+        direction: view.direction,
+        state: view.state,
+        number: view.number,
+        ...(name ? { name } : {}),
+        startedAt: view.startedAt,
+        ...(view.durationMs !== undefined ? { durationMs: view.durationMs } : {}),
+        missedOpen: view.state === 'missed',
+      };
+      const at = entries.findIndex((e) => e.callId === view.callId);
+      const before = at >= 0 ? entries[at] : undefined;
+      // Once cleared (called back), a missed call stays cleared even if the session reports it again.
+      if (before && !before.missedOpen && before.state === 'missed') entry.missedOpen = false;
+      let changed = JSON.stringify(before) !== JSON.stringify(entry);
+      if (at >= 0) entries[at] = entry;
+      else entries = [entry, ...entries].slice(0, MAX_ENTRIES);
+      const callsBack = view.direction === 'outbound' || view.state === 'answered' || (view.direction === 'inbound' && view.state === 'ended');
+      if (callsBack && view.number.kind === 'external') changed = clear(numberKey(view), view.callId) || changed;
+      if (changed) save();
+      return changed;
+    },
+    clearMissed(number) {
+      const changed = clear(number.trim());
+      if (changed) save();
+      return changed;
+    },
+    flush: () => file.flush(),
+  };
+}

@@ -1,0 +1,101 @@
+import type { AppConfig } from '../../../shared/config/app-config';
+import { localizedLabel, substituteLabel } from '../../../shared/config/localized-label';
+import { DEFAULT_PHONE_OPTIONS, parsePhoneOptions, type PhoneOptions } from '../../../shared/phone';
+import { createItopClient, type ItopAuth, type ItopClient, type ItopRequestInfo } from '../itop';
+import { listDefinitions } from '../lists/list-definitions';
+import { createTicketLists, type TicketLists } from '../lists/ticket-lists';
+import { createCallerLookup, type CallerLookup } from '../lookup/caller-lookup';
+import { createPhoneIndexService, type IndexStatus, type PhoneIndexService } from '../lookup/index-service';
+import { readerFromClient, type ItopReader } from '../lookup/itop-reader';
+import { DEFAULT_PHONE_ATTRIBUTES } from '../lookup/person-record';
+import { digitsLikeOf, displayStoredNumber, keyStoredNumber } from '../lookup/phone-adapter';
+
+/** Everything between "a number" and "callers + their tickets", built from one configuration. */
+export interface LookupKit {
+  readonly client: ItopClient;
+  readonly reader: ItopReader;
+  readonly phone: PhoneOptions;
+  readonly index: PhoneIndexService;
+  readonly callers: CallerLookup;
+  readonly lists: TicketLists;
+  /** caller_information.label in the agent's language with `$phone$` filled in. */
+  callersLabel(raw: string): string;
+}
+
+export interface LookupKitDeps {
+  readonly config: AppConfig;
+  /** The agent's language for localized labels (`fr`, `de-CH`…). */
+  readonly language: string;
+  readonly now: () => number;
+  readonly fetch?: typeof fetch;
+  readonly log?: (message: string) => void;
+  readonly onIndexChange?: (status: IndexStatus) => void;
+  readonly onRequest?: (info: ItopRequestInfo) => void;
+}
+
+export function itopAuthOf(itop: AppConfig['itop']): ItopAuth {
+  return itop.auth === 'token'
+    ? { kind: 'token', token: itop.token }
+    : { kind: 'password', user: itop.user, password: itop.password, via: itop.basicAuth ? 'basic' : 'form' };
+}
+
+export function phoneOptionsOf(config: AppConfig, log?: (message: string) => void): PhoneOptions {
+  const { defaultRegion, outsideLinePrefix, extensionPattern, pbxInternationalPrefixRegion, suffixDigits } = config.phone;
+  const parsed = parsePhoneOptions({ defaultRegion, outsideLinePrefix, extensionPattern, pbxInternationalPrefixRegion, suffixDigits });
+  if (parsed.ok) return parsed.value;
+  log?.(`${parsed.error.message}; using the default phone options.`);
+  return DEFAULT_PHONE_OPTIONS;
+}
+
+export function createLookupKit(deps: LookupKitDeps): LookupKit {
+  const { config } = deps;
+  const client = createItopClient({
+    url: config.itop.url,
+    auth: itopAuthOf(config.itop),
+    version: config.itop.version,
+    timeoutMs: config.itop.timeoutMs,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...(deps.onRequest ? { onRequest: deps.onRequest } : {}),
+  });
+  const reader = readerFromClient(client);
+  const phone = phoneOptionsOf(config, deps.log);
+  const phoneAttributes = [...new Set([...DEFAULT_PHONE_ATTRIBUTES, ...config.phone.extraAttributes])];
+  const info = config.telephony.caller_information;
+  const describeFailure = (f: { message: string }) => f.message;
+  const index = createPhoneIndexService({
+    reader,
+    keyStored: keyStoredNumber,
+    defaultRegion: phone.defaultRegion,
+    orgRegions: config.phone.orgRegions,
+    suffixDigits: phone.suffixDigits,
+    phoneAttributes,
+    displayAttributes: info.display_name,
+    pageSize: config.index.pageSize,
+    refreshMinutes: config.index.refreshMinutes,
+    now: deps.now,
+    describeFailure,
+    ...(deps.log ? { log: deps.log } : {}),
+    ...(deps.onIndexChange ? { onChange: deps.onIndexChange } : {}),
+  });
+  const callers = createCallerLookup({
+    index,
+    reader,
+    query: info.query,
+    displayAttributes: info.display_name,
+    phoneAttributes,
+    suffixDigits: phone.suffixDigits,
+    keyStored: keyStoredNumber,
+    displayStored: (raw, region) => displayStoredNumber(raw, region, phone.defaultRegion),
+    digitsLike: digitsLikeOf,
+    describeFailure,
+  });
+  const lists = createTicketLists({
+    reader,
+    lists: listDefinitions(config.telephony.display_tickets.lists, deps.language),
+    fields: config.lists.fields,
+    describeFailure,
+    ...(deps.log ? { log: deps.log } : {}),
+  });
+  const label = localizedLabel(info, deps.language);
+  return { client, reader, phone, index, callers, lists, callersLabel: (raw) => substituteLabel(label, { phone: raw }) };
+}

@@ -1,0 +1,83 @@
+import { importTelephonyFromPhp, importTelephonyFromXml, parseTelephony, serializeConfig, toTelephonyParameters, validateConfig, type AppConfig, type ConfigIssue } from '../../../shared/config';
+import type { InvokeArgs, InvokeResult } from '../../../shared/contract/contract';
+import type { SettingsView } from '../../../shared/contract/settings';
+import { createItopClient } from '../itop';
+import { saveConfig } from '../config/save-config';
+import { checkConnection } from './connection-check';
+import { itopAuthOf } from './lookup-kit';
+
+/** Where the settings live: the file saveConfig writes, and the issues found when it was loaded. */
+export interface SettingsPort {
+  readonly file: string;
+  readonly issues: readonly ConfigIssue[];
+}
+
+export function toSettingsView(config: AppConfig, issues: readonly ConfigIssue[], intakePort: number): SettingsView {
+  const { itop, phone, cti } = config;
+  return {
+    itop: { url: itop.url, authMode: itop.auth, user: itop.user, hasPassword: itop.password !== '', hasToken: itop.token !== '' },
+    phone: { defaultRegion: phone.defaultRegion, outsideLinePrefix: phone.outsideLinePrefix, extensionPattern: phone.extensionPattern, suffixDigits: phone.suffixDigits },
+    cti: { port: intakePort, token: cti.token, threeCxUrl: `http://127.0.0.1:${intakePort}/call?phone=%CallerNumber%&name=%CallerDisplayName%` },
+    ui: { language: config.ui.language },
+    telephony: toTelephonyParameters(config.telephony),
+    issues: issues.map((i) => ({ path: i.path, severity: i.severity, message: i.message })),
+  };
+}
+
+/**
+ * settings:* handlers. Updates are validated like a config file (one bad value never breaks the rest) and
+ * saved atomically; the running core keeps its configuration until restarted (the host decides when).
+ */
+export function createSettingsHandlers(deps: { current: () => AppConfig; setCurrent: (c: AppConfig, issues: ConfigIssue[]) => void; port?: SettingsPort; intakePort: () => number; issues: () => readonly ConfigIssue[] }) {
+  return {
+    'settings:get': async (): Promise<SettingsView> => toSettingsView(deps.current(), deps.issues(), deps.intakePort()),
+
+    'settings:update': async (...[patch]: InvokeArgs<'settings:update'>): Promise<SettingsView> => {
+      if (!deps.port) throw new Error('Settings are read-only here: the companion was started without a configuration file.');
+      const raw = serializeConfig(deps.current()) as Record<string, Record<string, unknown>>;
+      const merged: Record<string, unknown> = {
+        ...raw,
+        itop: { ...raw['itop'], ...(patch.itop ? { ...patch.itop, auth: patch.itop.authMode ?? raw['itop']?.['auth'] } : {}) },
+        phone: { ...raw['phone'], ...(patch.phone ?? {}) },
+        ui: { ...raw['ui'], ...(patch.ui ?? {}) },
+        ...(patch.telephony !== undefined ? { telephony: patch.telephony } : {}),
+      };
+      delete (merged['itop'] as Record<string, unknown>)['authMode'];
+      const validated = validateConfig(merged, { agentTimeZone: deps.current().itop.serverTimeZone, generateToken: () => deps.current().cti.token });
+      const saved = await saveConfig(deps.port.file, validated.config);
+      if (!saved.ok) throw new Error(saved.error.message);
+      deps.setCurrent(validated.config, validated.issues);
+      return toSettingsView(validated.config, validated.issues, deps.intakePort());
+    },
+
+    'settings:test-connection': async (...[test]: InvokeArgs<'settings:test-connection'>): Promise<InvokeResult<'settings:test-connection'>> => {
+      const stored = deps.current().itop;
+      const password = test.password ?? (test.useStoredSecret ? stored.password : '');
+      const token = test.token ?? (test.useStoredSecret ? stored.token : '');
+      const auth = itopAuthOf({ ...stored, auth: test.authMode, user: test.user ?? stored.user, password, token });
+      const client = createItopClient({ url: test.url, auth, timeoutMs: Math.min(stored.timeoutMs, 15_000) });
+      const status = await checkConnection(client, test.url);
+      if (status.state === 'connected') {
+        const who = status.identity ? `Connected as ${status.identity.name}${status.identity.organization ? ` (${status.identity.organization})` : ''}.` : status.message ?? 'Connected.';
+        return { ok: true, message: who, ...(status.identity ? { identity: status.identity } : {}) };
+      }
+      return { ok: false, message: status.message ?? `iTop is ${status.state}.` };
+    },
+
+    'settings:import-telephony': async (...[input]: InvokeArgs<'settings:import-telephony'>): Promise<InvokeResult<'settings:import-telephony'>> => {
+      if (input.format === 'json') {
+        let data: unknown;
+        try {
+          data = JSON.parse(input.text);
+        } catch (e) {
+          return { telephony: null, issues: [{ path: '', severity: 'error', message: `Not valid JSON: ${(e as Error).message}` }] };
+        }
+        const parsed = parseTelephony(data);
+        return { telephony: toTelephonyParameters(parsed.telephony), issues: parsed.issues };
+      }
+      const imported = input.format === 'php' ? importTelephonyFromPhp(input.text) : importTelephonyFromXml(input.text);
+      if (!imported.ok) return { telephony: null, issues: [{ path: '', severity: 'error', message: imported.error.message }] };
+      return { telephony: toTelephonyParameters(imported.value.telephony), issues: imported.value.issues };
+    },
+  };
+}

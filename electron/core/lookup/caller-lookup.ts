@@ -1,0 +1,135 @@
+import type { CallerMatch } from '../../../shared/contract/views';
+import { bindOql, type OqlParam } from '../../../shared/oql/bind';
+import { err, ok, type Result } from '../../../shared/result';
+import type { ExternalNumber } from '../../../shared/phone/types';
+import { selectedClass } from '../lists/oql-class';
+import { orderMatches, toCallerMatch, type MatchInfo } from './caller-match';
+import type { PhoneIndexService } from './index-service';
+import { getWithFieldFallback, type ItopReader, type ReadFailure } from './itop-reader';
+import { personOutputFields, toPersonRecord, type PersonRecord } from './person-record';
+import type { KeyStoredNumber } from './phone-index';
+
+/** The extension's default caller query: it finds only numbers stored with exactly the received text. */
+export const EXTENSION_DEFAULT_CALLER_QUERY = 'SELECT Person WHERE phone LIKE :phone OR mobile_phone LIKE :phone';
+
+export interface CallerLookupDeps {
+  readonly index: PhoneIndexService;
+  readonly reader: ItopReader;
+  readonly query: string;
+  readonly displayAttributes: readonly string[];
+  readonly phoneAttributes: readonly string[];
+  readonly suffixDigits: number;
+  readonly keyStored: KeyStoredNumber;
+  readonly displayStored: (raw: string, region: string) => string;
+  /** `:phone_digits_like` for a received number (digits interleaved with `%`). */
+  readonly digitsLike: (raw: string, number: ExternalNumber) => string;
+  readonly describeFailure: (failure: ReadFailure) => string;
+}
+
+export interface LookupInput {
+  /** The number exactly as received (`:phone`, as the extension binds it). */
+  readonly raw: string;
+  readonly number: ExternalNumber;
+  /** url_parameters values by Person attribute code (e.g. {email: …}), bound as `:email`. */
+  readonly attributes?: Readonly<Record<string, string>>;
+}
+
+export interface LookupOutcome {
+  /** What the index knows right now (no network); undefined when no index has been built yet. */
+  readonly immediate: CallerMatch[] | undefined;
+  /** Present when iTop is asked too: the merged, verified matches. */
+  readonly pending?: Promise<Result<CallerMatch[], string>>;
+  /** The OQL sent to iTop, for diagnostics (`cti lookup`). */
+  readonly oql?: string;
+}
+
+const squash = (oql: string): string => oql.replace(/\s+/g, ' ').trim();
+
+export interface CallerLookup {
+  lookup(input: LookupInput): LookupOutcome;
+  /** Placeholder values the caller query and the lists may use for this call. */
+  placeholders(input: LookupInput): Record<string, OqlParam>;
+}
+
+export function createCallerLookup(deps: CallerLookupDeps): CallerLookup {
+  const custom = squash(deps.query) !== squash(EXTENSION_DEFAULT_CALLER_QUERY);
+  // With the extension's default query we ask iTop something that can actually match a differently
+  // formatted number (digits with anything between them), then keep only what verifies locally.
+  const fallbackQuery = `SELECT Person WHERE ${deps.phoneAttributes.map((a) => `${a} LIKE :phone_suffix_like`).join(' OR ')}`;
+  const outputFields = personOutputFields(deps.phoneAttributes, deps.displayAttributes);
+  const refused = new Set<string>();
+
+  const toMatch = (person: PersonRecord, info: MatchInfo): CallerMatch =>
+    toCallerMatch(person, info, deps.displayAttributes, (raw) => deps.displayStored(raw, deps.index.regionOf(person)));
+
+  const fromIndex = (number: ExternalNumber): CallerMatch[] | undefined => {
+    const index = deps.index.current();
+    if (!index) return undefined;
+    const hits = index.find(number.e164);
+    if (number.alternative) {
+      // A bare digit string read two ways: the other reading can only ever be a probable match.
+      for (const hit of index.find(number.alternative)) {
+        if (!hits.some((h) => h.person.id === hit.person.id)) hits.push({ ...hit, confidence: 'probable' });
+      }
+    }
+    return hits.map((h) => toMatch(h.person, { confidence: h.confidence, attribute: h.attribute }));
+  };
+
+  /** How a query hit's stored numbers relate to the received number. */
+  const verify = (person: PersonRecord, number: ExternalNumber): MatchInfo | undefined => {
+    const region = deps.index.regionOf(person);
+    const suffix = number.digits.slice(-deps.suffixDigits);
+    let probable: MatchInfo | undefined;
+    for (const phone of person.phones) {
+      const keys = deps.keyStored(phone.raw, region);
+      if (!keys) continue;
+      if (keys.e164 === number.e164) return { confidence: 'confirmed', attribute: phone.attribute };
+      if (keys.digits.length >= deps.suffixDigits && keys.digits.endsWith(suffix)) probable ??= { confidence: 'probable', attribute: phone.attribute };
+    }
+    return probable;
+  };
+
+  const placeholders = (input: LookupInput): Record<string, OqlParam> => {
+    const suffix = input.number.nsn.slice(-deps.suffixDigits);
+    return {
+      ...(input.attributes ?? {}),
+      phone: input.raw,
+      phone_e164: input.number.e164,
+      phone_national: input.number.national,
+      phone_digits_like: { likeRaw: deps.digitsLike(input.raw, input.number) },
+      phone_suffix_like: { likeRaw: `%${[...suffix].join('%')}%` },
+    };
+  };
+
+  async function ask(oql: string, input: LookupInput, immediate: CallerMatch[]): Promise<Result<CallerMatch[], string>> {
+    const cls = selectedClass(oql) ?? 'Person';
+    const reply = await getWithFieldFallback(deps.reader, { class: cls, key: oql, outputFields }, refused);
+    if (!reply.ok) return err(`Caller query failed: ${deps.describeFailure(reply.error)}`);
+    const merged = new Map(immediate.map((m) => [m.personId, m]));
+    for (const object of reply.value.objects) {
+      const person = toPersonRecord(object, deps.phoneAttributes);
+      if (!person) continue;
+      const info = verify(person, input.number);
+      if (info) deps.index.learn(person); // the index missed it (created since the last build): now it knows
+      // A loose digits query proves nothing by itself; an admin's own query is trusted as a probable match.
+      if (!info && !custom) continue;
+      const known = merged.get(person.id);
+      const match = toMatch(person, info ?? { confidence: 'probable' });
+      if (!known || (known.confidence === 'probable' && match.confidence === 'confirmed')) merged.set(person.id, match);
+    }
+    return ok(orderMatches([...merged.values()]));
+  }
+
+  return {
+    placeholders,
+    lookup(input) {
+      const known = fromIndex(input.number);
+      const immediate = known ? orderMatches(known) : undefined;
+      const needQuery = custom || immediate === undefined || immediate.length === 0;
+      if (!needQuery) return { immediate };
+      const bound = bindOql(custom ? deps.query : fallbackQuery, placeholders(input));
+      if (!bound.ok) return { immediate, pending: Promise.resolve(err(`Caller query cannot be built: ${bound.error.message}`)) };
+      return { immediate, pending: ask(bound.value, input, immediate ?? []), oql: bound.value };
+    },
+  };
+}
