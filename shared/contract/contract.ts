@@ -3,6 +3,8 @@ import type { Result } from '../result';
 import { AppStatus, CallerSelection, CallsSnapshot, HistoryEntry } from './views';
 import { TicketDetail, TicketRef } from './tickets';
 import { SettingsView, SettingsPatch, ConnectionTest, ConnectionTestResult, TelephonyImport, TelephonyImportResult } from './settings';
+import { writeEventContract, writeInvokeContract } from './writes';
+import { dialEventContract, dialInvokeContract } from './dial';
 
 /**
  * THE contract between the core and the UI, whatever carries it (Electron IPC via the preload, or the
@@ -28,6 +30,9 @@ export const invokeContract = {
   'settings:test-connection': { args: z.tuple([ConnectionTest]), result: ConnectionTestResult },
   'settings:import-telephony': { args: z.tuple([TelephonyImport]), result: TelephonyImportResult },
   'itop:open': { args: z.tuple([z.object({ url: z.string().url().max(4000) })]), result: z.null() },
+  // Writes to iTop through the outbox (issue 5) and click-to-call (issue 6); schemas live in writes.ts / dial.ts.
+  ...writeInvokeContract,
+  ...dialInvokeContract,
 } as const;
 
 export const eventContract = {
@@ -36,6 +41,8 @@ export const eventContract = {
   'history:changed': z.array(HistoryEntry),
   /** Ask the UI to bring a call to the front (notification click, tray). */
   'call:focus': CallIdArg,
+  ...writeEventContract,
+  ...dialEventContract,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeContract;

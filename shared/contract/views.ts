@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DialMethod } from './dial';
+import { TicketRef } from './tickets';
 
 /**
  * Plain-data views the core pushes to the UI. The core owns the state; the renderer only renders these
@@ -69,6 +71,35 @@ export const TicketListView = z.object({
 });
 export type TicketListView = z.infer<typeof TicketListView>;
 
+/**
+ * `direct`: the first enabled direct_creation entry; the UI opens its quick-create form as soon as an inbound
+ * call pops. `indirect`: one "Create …" action per enabled indirect_creation class, in configured order.
+ */
+export const CreationOffer = z.object({
+  direct: z.object({ class: z.string() }).optional(),
+  indirect: z.array(z.object({ class: z.string(), label: z.string() })),
+});
+export type CreationOffer = z.infer<typeof CreationOffer>;
+
+export const OutboundCallView = z.object({
+  method: DialMethod,
+  origin: z.enum(['app', 'deep-link']),
+  dialString: z.string(),
+  /** sending: handed to the bridge/OS; sent: accepted; failed: never reached the phone system (`error`). */
+  dispatch: z.enum(['sending', 'sent', 'failed']),
+  error: z.string().optional(),
+  /** True once the PBX reported the call: state and duration then come from it. */
+  tracked: z.boolean(),
+  ticket: TicketRef.extend({ ref: z.string().optional() }).optional(),
+  /** The called Person, and their name when the lookup of the number found them. */
+  person: z.object({ personId: z.string(), name: z.string().optional() }).optional(),
+  /** Set once the outbound PhoneCall (or private-log entry) is queued in the outbox. */
+  journal: z.object({ entryId: z.string(), kind: z.enum(['phonecall', 'private-log']) }).optional(),
+  /** Why the call will not be logged (no ticket) or could not be queued. */
+  journalProblem: z.string().optional(),
+});
+export type OutboundCallView = z.infer<typeof OutboundCallView>;
+
 export const CallState = z.enum(['ringing', 'answered', 'ended', 'missed', 'dialing', 'failed']);
 export type CallState = z.infer<typeof CallState>;
 
@@ -88,6 +119,10 @@ export const CallView = z.object({
     matches: z.array(CallerMatch),
     label: z.string(),
     error: z.string().optional(),
+    /** How many contacts matched when `matches` was capped (it holds at most 50, confirmed first). */
+    total: z.number().int().nonnegative().optional(),
+    /** A hint for the agent, e.g. "1292 contacts share this number — choose one" (shared switchboard). */
+    note: z.string().optional(),
   }),
   selection: CallerSelection,
   /** The chooser exactly as the telephony extension builds it: [All,] each contact…, Unknown (in that order). */
@@ -95,6 +130,10 @@ export const CallView = z.object({
   lists: z.array(TicketListView),
   /** Ticket this call is about (click-to-call, deep link). */
   ticket: z.string().optional(),
+  /** What can be created from this call (telephony direct_creation / indirect_creation). */
+  create: CreationOffer.optional(),
+  /** Calls the app placed (click-to-call, dial links): how it was dialed and what it is logged on. */
+  outbound: OutboundCallView.optional(),
 });
 export type CallView = z.infer<typeof CallView>;
 

@@ -6,6 +6,7 @@ import type { CallerLookup, LookupInput } from '../lookup/caller-lookup';
 import type { ChoiceMemory } from '../lookup/choice-memory';
 import type { TicketLists } from '../lists/ticket-lists';
 import { normalizeForCall } from './number-view';
+import { defaultSelectionFor } from './switchboard';
 
 /** The part of a CallView this module owns: who calls, which caller is selected, and their tickets. */
 export interface Enrichment {
@@ -41,6 +42,8 @@ export interface CallEnricher {
   start(event: CallEvent): Enrichment;
   get(callId: string): Enrichment | undefined;
   select(callId: string, selection: CallerSelection): Promise<boolean>;
+  /** True once the agent picked a chooser entry for this call (the default or a remembered choice is not a pick). */
+  agentChose(callId: string): boolean;
   forget(callId: string): void;
 }
 
@@ -69,7 +72,7 @@ export function createCallEnricher(deps: CallEnricherDeps): CallEnricher {
     const before = state.enrichment;
     const remembered = state.input ? deps.memory.recall(state.input.number.e164) : undefined;
     let selection = before.selection;
-    if (!state.chosen) selection = remembered && isOffered(remembered, matches) ? remembered : defaultSelection(matches);
+    if (!state.chosen) selection = remembered && isOffered(remembered, matches) ? remembered : defaultSelectionFor(matches, defaultSelection);
     update(callId, state, {
       callers: { ...before.callers, state: done ? (error ? 'error' : 'done') : 'loading', matches, ...(error ? { error } : {}) },
       selection,
@@ -127,6 +130,7 @@ export function createCallEnricher(deps: CallEnricherDeps): CallEnricher {
       if (state.input) await deps.memory.remember(state.input.number.e164, selection);
       return true;
     },
+    agentChose: (callId) => calls.get(callId)?.chosen ?? false,
     forget(callId) {
       calls.delete(callId);
       deps.lists.forget(`${callId}|`);

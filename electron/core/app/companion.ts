@@ -1,64 +1,51 @@
-import type { AppConfig } from '../../../shared/config/app-config';
-import type { AppStatus, CallView, CallsSnapshot, HistoryEntry } from '../../../shared/contract/views';
+import type { CallView, CallsSnapshot, HistoryEntry } from '../../../shared/contract/views';
 import type { CallEvent } from '../../../shared/cti/call-event';
+import { fail } from '../../../shared/result';
 import { createCallSessions } from '../calls/call-sessions';
 import { createIntakeServer, type IntakeServer } from '../intake/intake-server';
 import type { Log } from '../intake/log';
 import { openChoiceMemory } from '../lookup/choice-memory';
-import type { Companion, CompanionEventListener } from './companion-port';
+import type { Companion } from './companion-port';
+import { createCompanionEvents, indexStatusView, outboxStatusView } from './companion-events';
+import { createAgentIdentity } from './agent-identity';
 import { createCallEnricher, type CallEnricher } from './call-enricher';
+import { callFactsOf, outboundFactsOf } from './call-facts';
 import { openCallHistory, type CallHistory } from './call-history';
-import { toCallView } from './call-view';
-import { checkConnection } from './connection-check';
-import { createContractHandlers, type SettingsPort } from './contract-handlers';
+import { sessionAsEvent, toCallView } from './call-view';
+import type { CompanionDeps } from './companion-deps';
+import { createContractHandlers } from './contract-handlers';
+import { creationOffer } from './creation-offer';
+import { createDialHandlers } from './dial-handlers';
+import { createDialKit } from './dial-kit';
+import { createLinkHandler } from './link-handler';
 import { createLookupKit } from './lookup-kit';
+import { createOutboundJournal } from './outbound-journal';
+import { simulateRinging } from './simulated-call';
+import { createWriteHandlers } from './write-handlers';
+import { createWriteKit } from './write-kit';
 
-export interface CompanionDeps {
-  readonly config: AppConfig;
-  readonly dataDir: string;
-  readonly clock?: { now(): number };
-  readonly log?: Log;
-  readonly fetch?: typeof fetch;
-  /** The agent's language for localized labels; default from config.ui.language, else the host locale. */
-  readonly language?: string;
-  /** Port of the intake server; default config.cti.port (0 = any free port, for tests). */
-  readonly intakePort?: number;
-  /** Reads and writes the configuration file (settings:*); without it, settings are read-only. */
-  readonly settings?: SettingsPort;
-  /** Opens an iTop page in the agent's browser (the Electron shell injects shell.openExternal). */
-  readonly openUrl?: (url: string) => Promise<void>;
-  /** Seen as 'demo' in the status instead of 'connected' (the host started the simulator). */
-  readonly demo?: boolean;
-}
+
+export type { CompanionDeps } from './companion-deps';
 
 const consoleLog: Log = { info: (m) => console.info(m), warn: (m) => console.warn(m) };
 
-export function createCompanion(deps: CompanionDeps): Companion & { readonly intakeServer: () => IntakeServer | undefined } {
+export type RunningCompanion = Companion & Required<Pick<Companion, 'handleLink' | 'handleDialIntent'>> & { readonly intakeServer: () => IntakeServer | undefined };
+
+export function createCompanion(deps: CompanionDeps): RunningCompanion {
   const { config } = deps;
   const clock = deps.clock ?? { now: () => Date.now() };
   const log = deps.log ?? consoleLog;
   const language = deps.language ?? (config.ui.language !== 'auto' ? config.ui.language : Intl.DateTimeFormat().resolvedOptions().locale);
-  const listeners = new Set<CompanionEventListener>();
-  const emit: CompanionEventListener = (channel, payload) => {
-    for (const listener of listeners) {
-      try {
-        listener(channel, payload);
-      } catch (e) {
-        log.warn('companion listener failed', { error: String(e) });
-      }
-    }
-  };
-
-  let status: AppStatus = {
-    itop: { state: 'checking', url: config.itop.url },
-    bridge: { connected: 0, port: deps.intakePort ?? config.cti.port },
-    index: { persons: 0, numbers: 0, building: false },
-    outbox: { pending: 0, failed: 0 },
-  };
-  const setStatus = (patch: Partial<AppStatus>): void => {
-    status = { ...status, ...patch };
-    emit('status:changed', status);
-  };
+  const events = createCompanionEvents(
+    {
+      itop: { state: 'checking', url: config.itop.url },
+      bridge: { connected: 0, port: deps.intakePort ?? config.cti.port },
+      index: { persons: 0, numbers: 0, building: false },
+      outbox: { pending: 0, failed: 0 },
+    },
+    log,
+  );
+  const { emit, setStatus } = events;
 
   const kit = createLookupKit({
     config,
@@ -66,8 +53,23 @@ export function createCompanion(deps: CompanionDeps): Companion & { readonly int
     now: () => clock.now(),
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
     log: (m) => log.warn(m),
-    onIndexChange: (s) =>
-      setStatus({ index: { persons: s.persons, numbers: s.numbers, building: s.building, ...(s.builtAt !== undefined ? { builtAt: s.builtAt } : {}), ...(s.error ? { error: s.error } : {}) } }),
+    onIndexChange: (s) => setStatus({ index: indexStatusView(s) }),
+  });
+  const identity = createAgentIdentity({
+    client: kit.client,
+    url: config.itop.url,
+    onStatus: (itop) => setStatus({ itop: deps.demo && itop.state === 'connected' ? { ...itop, state: 'demo' } : itop }),
+    // The first time iTop answers (at start, or when a later write asks again): list probe and index build.
+    onFirstConnected: () => {
+      void kit.lists.probe();
+      void kit.index.rebuild();
+      kit.index.startRefresh();
+    },
+  });
+  const writes = createWriteKit({ config, kit, dataDir: deps.dataDir, clock, log, agentId: identity.known, onPersonChanged: (id) => void kit.learnPerson(id) });
+  writes.outbox.subscribe((s) => {
+    emit('outbox:changed', s);
+    setStatus({ outbox: outboxStatusView(s) });
   });
 
   let version = 0;
@@ -75,29 +77,12 @@ export function createCompanion(deps: CompanionDeps): Companion & { readonly int
   let history: CallHistory | undefined;
   let enricher: CallEnricher | undefined;
   let server: IntakeServer | undefined;
+  let sweep: ReturnType<typeof setInterval> | undefined;
   const pending: CallEvent[] = [];
   let known = new Set<string>();
+  const offers = { inbound: creationOffer(config.telephony, 'inbound'), outbound: creationOffer(config.telephony, 'outbound') };
 
   const sessions = createCallSessions({ clock, log });
-  const publish = (): void => {
-    const views: CallView[] = [];
-    const live = new Set<string>();
-    for (const session of sessions.snapshot().calls) {
-      live.add(session.callId);
-      const enrichment = enricher?.get(session.callId) ?? enricher?.start(toEvent(session));
-      if (enrichment) views.push(toCallView(session, enrichment));
-    }
-    for (const callId of [...known]) if (!live.has(callId)) enricher?.forget(callId);
-    known = live;
-    version += 1;
-    snapshot = { version, calls: views };
-    emit('calls:changed', snapshot);
-    let historyChanged = false;
-    for (const view of views) historyChanged = (history?.record(view) ?? false) || historyChanged;
-    if (historyChanged && history) emit('history:changed', history.entries());
-  };
-  sessions.subscribe(publish);
-
   const ingest = (event: CallEvent): void => {
     if (!enricher) {
       pending.push(event); // start() has not finished opening the data files yet
@@ -108,46 +93,89 @@ export function createCompanion(deps: CompanionDeps): Companion & { readonly int
     sessions.apply(event);
   };
 
+  const dial = createDialKit({
+    config,
+    reader: kit.reader,
+    // Dialed calls go through ingest like any other, so their number is looked up and their lists load.
+    sessions: { apply: (e) => (ingest(e), sessions.get(e.callId)), patch: (id, p) => sessions.patch(id, p), get: (id) => sessions.get(id) },
+    clock,
+    log,
+    sendDial: (command) => (server ? server.sendDial(command) : Promise.resolve(fail('no-bridge', 'The companion is not started: no CTI bridge can dial yet.'))),
+    openExternal: deps.openExternal ?? (async () => { throw new Error('this host cannot hand links to the system'); }),
+  });
+  dial.dialer.onPendingChange((list) => emit('dial:pending-changed', list));
+  const links = createLinkHandler({ intake: () => server?.intake, dial });
+
+  const outbound = createOutboundJournal({
+    journal: writes.journal,
+    agentId: () => identity.personId(),
+    facts: (record, session) => outboundFactsOf(record, session, enricher?.get(session.callId), enricher?.agentChose(session.callId) ?? false, kit.phone),
+    log,
+    onChange: () => publish(),
+  });
+
+  function publish(): void {
+    const views: CallView[] = [];
+    const live = new Set<string>();
+    const current = sessions.snapshot().calls;
+    for (const session of current) {
+      live.add(session.callId);
+      const enrichment = enricher?.get(session.callId) ?? enricher?.start(sessionAsEvent(session));
+      const journal = outbound.extras(session.callId);
+      if (enrichment) views.push(toCallView(session, enrichment, { create: offers[session.direction], ...(journal ? { journal } : {}) }));
+    }
+    for (const callId of [...known]) if (!live.has(callId)) enricher?.forget(callId);
+    known = live;
+    version += 1;
+    snapshot = { version, calls: views };
+    emit('calls:changed', snapshot);
+    let historyChanged = false;
+    for (const view of views) historyChanged = (history?.record(view) ?? false) || historyChanged;
+    if (historyChanged && history) emit('history:changed', history.entries());
+    outbound.review(current, clock.now());
+  }
+  sessions.subscribe(publish);
+
+  const facts = (callId: string) => {
+    const session = sessions.get(callId);
+    const enrichment = enricher?.get(callId);
+    if (!session || !enrichment || !enricher) throw new Error(`No call ${callId}: it ended and was cleared, or never existed.`);
+    return callFactsOf(session, enrichment, enricher.agentChose(callId), kit.phone);
+  };
+
   const handlers = createContractHandlers({
     config,
     kit,
     sessions,
     enricher: () => enricher,
     history: () => history,
-    snapshot: () => ({ calls: snapshot, status, history: history?.entries() ?? ([] as HistoryEntry[]) }),
-    simulate: (number, name) => {
-      if (!server) throw new Error('The companion is not started: no call can be simulated yet.');
-      const callId = `sim-${clock.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-      const accepted = server.intake.acceptBridgeEvent({ event: 'ringing', callId, from: number, to: '', direction: 'inbound', ...(name ? { displayName: name } : {}) }, 'simulated');
-      if (!accepted.ok) throw new Error(accepted.error.message);
-      return accepted.value.event.callId;
-    },
+    snapshot: () => ({ calls: snapshot, status: events.status(), history: history?.entries() ?? ([] as HistoryEntry[]) }),
+    simulate: (number, name) => simulateRinging(server?.intake, clock.now(), number, name),
     ...(deps.settings ? { settings: deps.settings } : {}),
     ...(deps.openUrl ? { openUrl: deps.openUrl } : {}),
     emitHistory: () => emit('history:changed', history?.entries() ?? []),
-    intakePort: () => status.bridge.port,
+    intakePort: () => events.status().bridge.port,
+    writes: createWriteHandlers({
+      writes,
+      telephony: config.telephony,
+      facts,
+      ticketRef: (callId, t) => enricher?.get(callId)?.lists.flatMap((l) => l.tickets).find((s) => s.id === t.id && s.class === t.class)?.ref,
+      agentId: () => identity.personId(),
+    }),
+    dials: createDialHandlers({ dial, method: () => config.dial.method }),
   });
 
   return {
     handlers,
-    onEvent(listener) {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
+    onEvent: (listener) => events.subscribe(listener),
     ingest,
+    handleLink: (url, origin = 'deep-link') => links.handleLink(url, origin),
+    handleDialIntent: (intent, origin = 'deep-link') => links.handleDialIntent(intent, origin),
     intakeServer: () => server,
     async start() {
       const memory = await openChoiceMemory({ dataDir: deps.dataDir, now: () => clock.now(), log: (m) => log.warn(m) });
       history = await openCallHistory({ dataDir: deps.dataDir, log: (m) => log.warn(m) });
-      enricher = createCallEnricher({
-        phone: kit.phone,
-        lookup: kit.callers,
-        lists: kit.lists,
-        memory,
-        callersLabel: kit.callersLabel,
-        onChange: () => publish(),
-        log: (m) => log.warn(m),
-      });
+      enricher = createCallEnricher({ phone: kit.phone, lookup: kit.callers, lists: kit.lists, memory, callersLabel: kit.callersLabel, onChange: () => publish(), log: (m) => log.warn(m) });
       server = createIntakeServer({
         port: deps.intakePort ?? config.cti.port,
         token: config.cti.token,
@@ -155,39 +183,26 @@ export function createCompanion(deps: CompanionDeps): Companion & { readonly int
         dedupeWindowMs: config.cti.dedupeWindowMs,
         clock,
         log,
-        onEvent: ingest,
+        // Bridge reports of the app's own dials are renamed to the dialer's call id before the sessions see them.
+        onEvent: (event) => ingest(dial.dialer.routeEvent(event)),
       });
       const { port } = await server.start();
       server.onBridgeStatus((b) => setStatus({ bridge: { connected: b.connected, port } }));
       setStatus({ bridge: { connected: server.bridgeStatus().connected, port } });
       for (const event of pending.splice(0)) ingest(event);
+      await writes.outbox.start();
+      sweep = setInterval(() => outbound.review(sessions.snapshot().calls, clock.now()), deps.sweepEveryMs ?? 15_000);
+      sweep.unref();
       // Connection check, list class probe and index build run in the background: calls work meanwhile.
-      void checkConnection(kit.client, config.itop.url).then((itop) => {
-        setStatus({ itop: deps.demo && itop.state === 'connected' ? { ...itop, state: 'demo' } : itop });
-        if (itop.state !== 'connected') return;
-        void kit.lists.probe();
-        void kit.index.rebuild();
-        kit.index.startRefresh();
-      });
+      void identity.check();
     },
     async stop() {
+      if (sweep) clearInterval(sweep);
       kit.index.stop();
       await server?.stop();
+      await outbound.idle();
+      await writes.outbox.stop();
       await history?.flush();
     },
-  };
-}
-
-/** A session seen before its enrichment (e.g. an event that arrived during start()). */
-function toEvent(session: { callId: string; direction: 'inbound' | 'outbound'; remoteNumber: string; localNumber: string; startedAt: number; source: CallEvent['source']; attributes?: Readonly<Record<string, string>> }): CallEvent {
-  return {
-    kind: 'ringing',
-    callId: session.callId,
-    direction: session.direction,
-    remoteNumber: session.remoteNumber,
-    localNumber: session.localNumber,
-    at: session.startedAt,
-    source: session.source,
-    ...(session.attributes ? { attributes: session.attributes } : {}),
   };
 }

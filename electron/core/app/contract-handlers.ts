@@ -3,6 +3,8 @@ import type { ContractHandlers, InvokeResult } from '../../../shared/contract/co
 import type { CallSessions } from '../calls/call-sessions';
 import type { CallEnricher } from './call-enricher';
 import type { CallHistory } from './call-history';
+import type { DialHandlers } from './dial-handlers';
+import type { WriteHandlers } from './write-handlers';
 import type { LookupKit } from './lookup-kit';
 import { createSettingsHandlers, type SettingsPort } from './settings-handlers';
 import { createTicketDetailReader } from './ticket-detail';
@@ -23,6 +25,10 @@ export interface ContractHandlerDeps {
   readonly configIssues?: readonly ConfigIssue[];
   readonly settings?: SettingsPort;
   readonly openUrl?: (url: string) => Promise<void>;
+  /** ticket:*, call:log, person:add-number, outbox:* (issue 5). */
+  readonly writes: WriteHandlers;
+  /** dial:* (issue 6). */
+  readonly dials: DialHandlers;
 }
 
 /** Every contract channel; arguments arrive validated by the host. Failures throw with a readable message. */
@@ -65,6 +71,8 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
       return null;
     },
     ...settings,
+    ...deps.writes,
+    ...deps.dials,
     'itop:open': async ({ url }) => {
       const root = itopRoot();
       // Only pages of the configured iTop: the UI must not become a way to open arbitrary addresses.

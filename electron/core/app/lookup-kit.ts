@@ -6,8 +6,8 @@ import { listDefinitions } from '../lists/list-definitions';
 import { createTicketLists, type TicketLists } from '../lists/ticket-lists';
 import { createCallerLookup, type CallerLookup } from '../lookup/caller-lookup';
 import { createPhoneIndexService, type IndexStatus, type PhoneIndexService } from '../lookup/index-service';
-import { readerFromClient, type ItopReader } from '../lookup/itop-reader';
-import { DEFAULT_PHONE_ATTRIBUTES } from '../lookup/person-record';
+import { getWithFieldFallback, readerFromClient, type ItopReader } from '../lookup/itop-reader';
+import { DEFAULT_PHONE_ATTRIBUTES, personOutputFields, toPersonRecord } from '../lookup/person-record';
 import { digitsLikeOf, displayStoredNumber, keyStoredNumber } from '../lookup/phone-adapter';
 
 /** Everything between "a number" and "callers + their tickets", built from one configuration. */
@@ -20,6 +20,8 @@ export interface LookupKit {
   readonly lists: TicketLists;
   /** caller_information.label in the agent's language with `$phone$` filled in. */
   callersLabel(raw: string): string;
+  /** Reads one Person again and puts it in the phone index now (created from a call, number added). */
+  learnPerson(personId: string): Promise<void>;
 }
 
 export interface LookupKitDeps {
@@ -97,5 +99,14 @@ export function createLookupKit(deps: LookupKitDeps): LookupKit {
     ...(deps.log ? { log: deps.log } : {}),
   });
   const label = localizedLabel(info, deps.language);
-  return { client, reader, phone, index, callers, lists, callersLabel: (raw) => substituteLabel(label, { phone: raw }) };
+  const refusedOnLearn = new Set<string>();
+  const learnPerson = async (personId: string): Promise<void> => {
+    const outputFields = personOutputFields(phoneAttributes, info.display_name);
+    const reply = await getWithFieldFallback(reader, { class: 'Person', key: personId, outputFields }, refusedOnLearn);
+    const object = reply.ok ? reply.value.objects[0] : undefined;
+    const person = object ? toPersonRecord(object, phoneAttributes) : undefined;
+    if (person) index.learn(person);
+    else deps.log?.(`Person ${personId} could not be read back for the phone index${reply.ok ? '' : `: ${describeFailure(reply.error)}`}; the next refresh will add it.`);
+  };
+  return { client, reader, phone, index, callers, lists, callersLabel: (raw) => substituteLabel(label, { phone: raw }), learnPerson };
 }

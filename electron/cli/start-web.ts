@@ -1,0 +1,74 @@
+import type { AppConfig, ConfigIssue } from '../../shared/config';
+import { fail, ok, type Result } from '../../shared/result';
+import { createCompanion } from '../core/app/companion';
+import { createWebHost } from '../web/web-host';
+import { startDemoItop } from './demo-itop';
+import { ensureRendererBuilt } from './start-build';
+
+export interface WebModeOptions {
+  projectRoot: string;
+  config: AppConfig;
+  configFile?: string;
+  configIssues: readonly ConfigIssue[];
+  dataDir: string;
+  port: number;
+  /** Human-facing diagnostics (stderr). */
+  log: (message: string) => void;
+}
+
+export interface RunningWebMode {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Web mode end to end: renderer built, demo iTop started when none is configured, the companion (with its
+ * CTI intake) running, and the UI served on loopback. stop() undoes all of it, simulator included.
+ */
+export async function startWebMode(o: WebModeOptions): Promise<Result<RunningWebMode>> {
+  const built = await ensureRendererBuilt(o.projectRoot, o.log);
+  if (!built.ok) return built;
+
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((e: unknown) => o.log(`while stopping: ${String(e)}`));
+  };
+
+  let config = o.config;
+  const demo = config.itop.url === '';
+  if (demo) {
+    const sim = await startDemoItop();
+    if (!sim.ok) return fail(sim.error.code, `no iTop is configured and the demo simulator could not start: ${sim.error.message}`);
+    stops.push(sim.value.stop);
+    config = { ...config, itop: { ...config.itop, ...sim.value.itop } };
+    o.log(`No iTop configured: using the built-in simulator at ${sim.value.url} (demo data).`);
+  }
+
+  const companion = createCompanion({
+    config,
+    dataDir: o.dataDir,
+    demo,
+    log: { info: (m) => o.log(m), warn: (m) => o.log(`warning: ${m}`) },
+    ...(o.configFile ? { settings: { file: o.configFile, issues: o.configIssues } } : {}),
+  });
+  try {
+    await companion.start();
+  } catch (e) {
+    await stopAll();
+    return fail('start-failed', `the companion could not start: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  stops.push(() => companion.stop());
+
+  const host = await createWebHost({
+    companion,
+    port: o.port,
+    staticDir: built.value,
+    log: { info: o.log, warn: (m) => o.log(`warning: ${m}`), error: (m) => o.log(`error: ${m}`) },
+  }).start();
+  if (!host.ok) {
+    await stopAll();
+    return host;
+  }
+  stops.push(() => host.value.close());
+  return ok({ url: host.value.url, stop: stopAll });
+}

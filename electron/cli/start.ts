@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../core/config/load-config';
+import { parseStartArgs, START_USAGE } from './start-args';
+import { findElectronRuntime, type ElectronRuntime } from './start-electron';
+import { defaultDataDir } from './start-paths';
+import { startWebMode } from './start-web';
+
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** Diagnostics go to stderr; stdout carries exactly one line, the URL (scripts and tests read it). */
+const say = (message: string) => process.stderr.write(`${message}\n`);
+
+/**
+ * `npm start`: the Electron app when a runtime is installed (and --web is not given), otherwise web mode on
+ * loopback. Exit codes: 0 stopped normally, 2 bad arguments, 1 could not start.
+ */
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseStartArgs(argv);
+  if (!args.ok) {
+    say(args.error.message);
+    return 2;
+  }
+  if (args.value.help) {
+    say(START_USAGE);
+    return 0;
+  }
+  const configFile = args.value.config ? resolve(args.value.config) : undefined;
+  const loaded = await loadConfig({ ...(configFile ? { file: configFile } : {}), env: process.env });
+  for (const issue of loaded.issues) say(`config ${issue.severity}: ${issue.path}: ${issue.message}`);
+
+  if (!args.value.web) {
+    const electron = findElectronRuntime(PROJECT_ROOT);
+    if (electron.available) return runElectron(electron.runtime, argv);
+    say(`Electron app unavailable (${electron.reason}); starting in web mode.`);
+  }
+
+  const started = await startWebMode({
+    projectRoot: PROJECT_ROOT,
+    config: loaded.config,
+    ...(configFile ? { configFile } : {}),
+    configIssues: loaded.issues,
+    dataDir: args.value.dataDir ? resolve(args.value.dataDir) : defaultDataDir(process.env),
+    port: args.value.port ?? loaded.config.web.port,
+    log: say,
+  });
+  if (!started.ok) {
+    say(`Could not start: ${started.error.message}`);
+    return 1;
+  }
+  process.stdout.write(`iTop CTI Companion (web mode): ${started.value.url}\n`);
+  return new Promise<number>((done) => {
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      say('Stopping…');
+      void started.value.stop().then(() => done(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    // A parent that goes away (test runner, terminal) must not leave the companion and simulator behind.
+    process.stdin.once('end', () => process.env['ITOP_CTI_EXIT_WITH_STDIN'] === '1' && stop());
+    if (process.env['ITOP_CTI_EXIT_WITH_STDIN'] === '1') process.stdin.resume();
+  });
+}
+
+function runElectron(runtime: ElectronRuntime, argv: readonly string[]): Promise<number> {
+  const child = spawn(runtime.binary, [runtime.mainEntry, ...argv], { stdio: 'inherit' });
+  return new Promise((done) => {
+    child.once('exit', (code) => done(code ?? 0));
+    child.once('error', (e) => {
+      say(`Could not launch Electron: ${e.message}`);
+      done(1);
+    });
+  });
+}
+
+void main(process.argv.slice(2)).then((code) => process.exit(code));

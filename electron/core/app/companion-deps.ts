@@ -1,0 +1,26 @@
+import type { AppConfig } from '../../../shared/config/app-config';
+import type { Log } from '../intake/log';
+import type { SettingsPort } from './settings-handlers';
+
+/** What a host (Electron shell, web mode, CLI, tests) gives the companion. */
+export interface CompanionDeps {
+  readonly config: AppConfig;
+  readonly dataDir: string;
+  readonly clock?: { now(): number };
+  readonly log?: Log;
+  readonly fetch?: typeof fetch;
+  /** The agent's language for localized labels; default from config.ui.language, else the host locale. */
+  readonly language?: string;
+  /** Port of the intake server; default config.cti.port (0 = any free port, for tests). */
+  readonly intakePort?: number;
+  /** Reads and writes the configuration file (settings:*); without it, settings are read-only. */
+  readonly settings?: SettingsPort;
+  /** Opens an iTop page in the agent's browser (the Electron shell injects shell.openExternal). */
+  readonly openUrl?: (url: string) => Promise<void>;
+  /** Hands a dial URL or tel:/callto:/sip: URI to the OS (dial methods `url` and `os`). */
+  readonly openExternal?: (url: string) => Promise<void>;
+  /** Seen as 'demo' in the status instead of 'connected' (the host started the simulator). */
+  readonly demo?: boolean;
+  /** How often calls the dialer placed are checked for logging when no event comes (default 15 s). */
+  readonly sweepEveryMs?: number;
+}

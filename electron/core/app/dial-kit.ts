@@ -1,0 +1,58 @@
+import type { AppConfig } from '../../../shared/config/app-config';
+import { actionAttributes } from '../../../shared/dial';
+import { fail, ok, type Result } from '../../../shared/result';
+import type { CallSessions } from '../calls/call-sessions';
+import { createCallActionsReader, createDialer, createTicketResolver, type CallActionsReader, type Dialer, type DispatchPorts } from '../dialer';
+import type { Log } from '../intake/log';
+import { getWithFieldFallback, type ItopReader } from '../lookup/itop-reader';
+
+/** Click-to-call: the dialer, the call actions of tickets and persons, and what the url method needs. */
+export interface DialKit {
+  readonly dialer: Dialer;
+  readonly actions: CallActionsReader;
+  readonly resolveTicket: ReturnType<typeof createTicketResolver>;
+  /** The Person's values of every attribute the ecall actions map (url method parameters such as email). */
+  personAttributes(personId: string): Promise<Result<Record<string, string>>>;
+}
+
+export interface DialKitDeps extends DispatchPorts {
+  readonly config: AppConfig;
+  readonly reader: ItopReader;
+  /** The companion's sessions, with `apply` going through its ingest (enrichment runs on dialed calls). */
+  readonly sessions: Pick<CallSessions, 'apply' | 'patch' | 'get'>;
+  readonly clock: { now(): number };
+  readonly log: Log;
+}
+
+export function createDialKit(deps: DialKitDeps): DialKit {
+  const config = () => deps.config;
+  const resolveTicket = createTicketResolver(deps.reader);
+  const refused = new Set<string>();
+  const dialer = createDialer({
+    config,
+    sessions: deps.sessions,
+    clock: deps.clock,
+    log: deps.log,
+    resolveTicket,
+    sendDial: deps.sendDial,
+    openExternal: deps.openExternal,
+  });
+  return {
+    dialer,
+    actions: createCallActionsReader({ reader: deps.reader, config }),
+    resolveTicket,
+    async personAttributes(personId) {
+      const wanted = actionAttributes(deps.config.telephony.ecall_parameters);
+      const reply = await getWithFieldFallback(deps.reader, { class: 'Person', key: personId, outputFields: ['id', ...wanted] }, refused);
+      if (!reply.ok) return fail('dial.person-unreadable', `Person ${personId} could not be read from iTop: ${reply.error.message}`);
+      const fields = reply.value.objects[0]?.fields;
+      if (!fields) return fail('dial.person-not-found', `Person ${personId} does not exist in iTop (or you may not see it)`);
+      // The dialer accepts attribute values up to 500 characters; a longer one is not a URL parameter anyway.
+      const values = wanted.flatMap((code) => {
+        const value = fields[code];
+        return typeof value === 'string' && value.length <= 500 ? [[code, value] as const] : [];
+      });
+      return ok(Object.fromEntries(values));
+    },
+  };
+}

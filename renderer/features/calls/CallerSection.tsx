@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next';
+import type { CallerMatch, CallView } from '../../../shared/contract/views';
+import { CallerChooser } from './CallerChooser';
+import { CallerDetails, ConfidenceBadge } from './CallerDetails';
+
+/** Full cards for a few callers; a compact list when a number matches many (shared switchboards). */
+const MAX_DETAILED = 3;
+const MAX_LISTED = 8;
+
+function CallerSummary({ matches }: { matches: CallerMatch[] }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="caller-summary" aria-label={t('calls.chooser')}>
+      {matches.slice(0, MAX_LISTED).map((m) => (
+        <li key={m.personId}>
+          <span className="caller-summary__name">{m.name}</span>
+          {m.organization && <span className="caller-summary__org">{m.organization}</span>}
+          <ConfidenceBadge match={m} />
+        </li>
+      ))}
+      {matches.length > MAX_LISTED && <li className="hint">{t('calls.moreCallers', { count: matches.length - MAX_LISTED })}</li>}
+    </ul>
+  );
+}
+
+/** Who is calling, honestly: a number that cannot be looked up says so instead of showing "no match". */
+export function CallerSection({ call }: { call: CallView }) {
+  const { t } = useTranslation();
+  const { number, callers, selection } = call;
+  if (number.kind === 'withheld') return <p className="hint">{t('calls.withheldHint')}</p>;
+  if (number.kind === 'internal') return <p className="hint">{t('calls.internalHint')}</p>;
+  if (number.kind === 'invalid' || number.kind === 'unfilled-macro') {
+    return (
+      <p className="hint hint--warning" role="alert">
+        {t('calls.invalid')}
+        {number.problem ? `: ${number.problem}` : ''}
+      </p>
+    );
+  }
+  if (callers.state === 'loading' || callers.state === 'idle') {
+    return (
+      <div className="caller caller--loading" role="status" aria-live="polite">
+        <span className="avatar avatar--ghost" aria-hidden="true" />
+        <span className="shimmer">{t('calls.lookingUp')}</span>
+      </div>
+    );
+  }
+  if (callers.state === 'error') {
+    return (
+      <p className="hint hint--danger" role="alert">
+        {t('calls.lookupFailed', { message: callers.error ?? '' })}
+      </p>
+    );
+  }
+  if (callers.matches.length === 0) return <p className="hint" role="status">{t('calls.noMatch')}</p>;
+
+  const chosen =
+    selection.kind === 'person'
+      ? callers.matches.filter((m) => m.personId === selection.personId)
+      : selection.kind === 'all'
+        ? callers.matches
+        : [];
+  return (
+    <div className="callers" aria-live="polite">
+      <CallerChooser callId={call.callId} matches={callers.matches} selection={selection} choices={call.choices} />
+      {chosen.length > MAX_DETAILED ? (
+        <CallerSummary matches={chosen} />
+      ) : (
+        chosen.map((m) => <CallerDetails key={m.personId} match={m} />)
+      )}
+    </div>
+  );
+}

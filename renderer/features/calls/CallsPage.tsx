@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { useNow } from '../../lib/use-now';
+import { useCalls } from '../../stores/stores-context';
+import { CallCard } from './CallCard';
+import { SimulateCall } from './SimulateCall';
+
+/** Concurrent calls stacked, the ringing ones on top; an inviting empty state otherwise. */
+export function CallsPage() {
+  const { t } = useTranslation();
+  const calls = useCalls();
+  const now = useNow(1000);
+  return (
+    <section className="page" aria-label={t('calls.region')}>
+      {calls.length === 0 ? (
+        <div className="empty">
+          <p className="empty__title">{t('calls.empty')}</p>
+          <p className="hint">{t('calls.emptyHint')}</p>
+        </div>
+      ) : (
+        <div className="call-stack">
+          {calls.map((c) => (
+            <CallCard key={c.callId} call={c} now={now} />
+          ))}
+        </div>
+      )}
+      <details className="disclosure" open={calls.length === 0}>
+        <summary>{t('calls.simulate')}</summary>
+        <SimulateCall />
+      </details>
+    </section>
+  );
+}

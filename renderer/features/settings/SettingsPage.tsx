@@ -1,0 +1,34 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSettingsActions, useSettingsRequests, useSettingsView } from '../../stores/stores-context';
+import { CtiSection } from './CtiSection';
+import { Outcome } from './Field';
+import { ItopSection } from './ItopSection';
+import { LanguageSection } from './LanguageSection';
+import { PhoneSection } from './PhoneSection';
+import { TelephonySection } from './TelephonySection';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const view = useSettingsView();
+  const { load, save } = useSettingsRequests();
+  const { loadRequested } = useSettingsActions();
+  useEffect(() => {
+    void loadRequested();
+  }, [loadRequested]);
+  if (!view) {
+    return load.state === 'error' ? <Outcome tone="error">{t('settings.loadFailed', { message: load.message })}</Outcome> : <p role="status">{t('settings.loading')}</p>;
+  }
+  return (
+    <section className="page settings" aria-label={t('settings.title')}>
+      {view.secretStorageWarning && <p className="hint hint--warning">{view.secretStorageWarning}</p>}
+      {save.state === 'done' && <Outcome tone="ok">{t('settings.saved')}</Outcome>}
+      {save.state === 'error' && <Outcome tone="error">{t('settings.saveFailed', { message: save.message })}</Outcome>}
+      <ItopSection view={view} />
+      <PhoneSection view={view} />
+      <CtiSection view={view} />
+      <TelephonySection view={view} />
+      <LanguageSection view={view} />
+    </section>
+  );
+}
