@@ -9,7 +9,7 @@ import { fail, ok, type Result } from '../../shared/result';
 export async function ensureRendererBuilt(projectRoot: string, log: (m: string) => void): Promise<Result<string>> {
   const outDir = join(projectRoot, 'out', 'renderer');
   if (existsSync(join(outDir, 'index.html'))) return ok(outDir);
-  log('The renderer is not built yet: building it now (npm run build)…');
+  log('The renderer is not built yet: building it now (npm run build:renderer)…');
   try {
     const { build } = await import('vite');
     await build({ configFile: join(projectRoot, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
