@@ -12,7 +12,9 @@ import { createSchema } from './model/schema';
 import { executeOql } from './oql/execute';
 import { createOqlRunner } from './oql-bridge';
 import type { SimContext } from './rest/context';
+import { createDefaultOrder } from './rest/default-order';
 import { createRestHandler } from './rest/handler';
+import { createSortedQueries } from './rest/sorted-queries';
 import { seedGenerated } from './seed/generate';
 import { seedRecorded } from './seed/load-recorded';
 import { createRandom } from './seed/random';
@@ -37,9 +39,12 @@ export function createSimulator(options: SimOptions, wallClock?: () => Date): Si
     const account: Account = { userId: user.id, login, password, profiles: [PROFILE.agent, PROFILE.rest], enabled: true, personalTokens: [] };
     accounts.add(account);
   }
+  const order = createDefaultOrder({ schema, store, reader });
   const context: SimContext = {
     schema, store, reader, accounts, clock,
     oql: createOqlRunner(store, reader, executeOql),
+    order,
+    sortedQueries: createSortedQueries({ store, sort: (cls, objects) => order.sort(cls, objects) }),
     config: { strictPhonePattern: options.strictPhonePattern },
   };
   const handleRest = createRestHandler(context, {

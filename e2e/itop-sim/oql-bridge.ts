@@ -4,6 +4,7 @@
  */
 import type { StoredObject } from './model/types';
 import type { OqlContext, OqlDataSource, OqlOutcome, OqlRow, OqlSchema } from './oql/ports';
+import { toNumber } from './oql/values';
 import type { CallContext, OqlRunner } from './rest/context';
 import type { Reader } from './store/read';
 import type { Store } from './store/store';
@@ -46,6 +47,17 @@ export function createOqlRunner(store: Store, reader: Reader, execute: ExecuteOq
     rowById(cls, id) {
       const obj = store.get(cls, id);
       return obj ? new RowView(obj, reader) : undefined;
+    },
+    *rowsByKey(cls, code, id) {
+      // The store indexes stored external keys only; anything else is filtered the way the evaluator would.
+      if (store.schema.classExists(cls) && store.schema.attr(cls, code)?.type === 'extkey') {
+        for (const obj of store.rowsByKey(cls, code, id)) yield new RowView(obj, reader);
+        return;
+      }
+      for (const obj of store.rowsOf(cls)) {
+        const value = reader.oql(obj, code);
+        if (value !== null && toNumber(value) === id) yield new RowView(obj, reader);
+      }
     },
   };
   return {

@@ -60,15 +60,34 @@ export function createSchema(options: SchemaOptions): Schema {
     if (!d) throw new Error(`unknown class ${cls}`);
     return d;
   };
-  const lineage = (cls: string): ClassDef[] => {
+  // The class tree never changes after creation: everything derived from it is computed once per class,
+  // because reading a value (store.get, friendlyname, external fields) asks these on every row of a scan.
+  const memo = <T>(compute: (cls: string) => T): ((cls: string) => T) => {
+    const known = new Map<string, T>();
+    return (cls) => {
+      if (known.has(cls)) return known.get(cls) as T;
+      const value = compute(cls);
+      known.set(cls, value);
+      return value;
+    };
+  };
+  const lineage = memo((cls: string): readonly ClassDef[] => {
     const chain: ClassDef[] = [];
     for (let d: ClassDef | undefined = def(cls); d; d = d.parent ? def(d.parent) : undefined) chain.unshift(d);
     return chain;
-  };
-  const isA = (cls: string, ancestor: string): boolean => byName.has(cls) && lineage(cls).some((d) => d.name === ancestor);
+  });
+  const ancestors = memo((cls: string): ReadonlySet<string> => new Set(lineage(cls).map((d) => d.name)));
+  // Unknown names (from client input) are answered without being memoised.
+  const isA = (cls: string, ancestor: string): boolean => byName.has(cls) && ancestors(cls).has(ancestor);
   const hasSubclasses = (cls: string): boolean => defs.some((d) => d.parent === cls);
   const inHierarchy = (cls: string): boolean => def(cls).parent !== undefined || hasSubclasses(cls);
-  const obsoleteWhen = (cls: string): ClassDef['obsoleteWhen'] => lineage(cls).reduce<ClassDef['obsoleteWhen']>((acc, d) => d.obsoleteWhen ?? acc, undefined);
+  const obsoleteWhen = memo((cls: string): ClassDef['obsoleteWhen'] => lineage(cls).reduce<ClassDef['obsoleteWhen']>((acc, d) => d.obsoleteWhen ?? acc, undefined));
+  const concreteClasses = memo((cls: string): readonly string[] => defs.filter((d) => !d.abstract && isA(d.name, cls)).map((d) => d.name));
+  const rootOf = memo((cls: string): string => lineage(cls)[0]?.name ?? cls);
+  const naming = memo((cls: string): readonly string[] => lineage(cls).reduce<readonly string[]>((acc, d) => d.naming ?? acc, ['name']));
+  const order = memo((cls: string) => lineage(cls).reduce<{ code: string; ascending: boolean }>((acc, d) => d.order ?? acc, { code: 'friendlyname', ascending: true }));
+  const refFormat = memo((cls: string) => lineage(cls).reduce<string | undefined>((acc, d) => d.refFormat ?? acc, undefined));
+  const classNames = defs.map((d) => d.name);
 
   function build(cls: string) {
     const hit = cache.get(cls);
@@ -101,12 +120,12 @@ export function createSchema(options: SchemaOptions): Schema {
   }
 
   return {
-    classNames: () => defs.map((d) => d.name),
+    classNames: () => classNames,
     classExists: (name) => byName.has(name),
     isAbstract: (cls) => def(cls).abstract === true,
     isA,
-    concreteClasses: (cls) => defs.filter((d) => !d.abstract && isA(d.name, cls)).map((d) => d.name),
-    rootOf: (cls) => lineage(cls)[0]?.name ?? cls,
+    concreteClasses,
+    rootOf,
     def,
     attributes: (cls) => build(cls).attrs,
     attr: (cls, code) => build(cls).fields.get(code)?.attr,
@@ -114,8 +133,8 @@ export function createSchema(options: SchemaOptions): Schema {
     starFields: (cls) => build(cls).star,
     filterCodes: (cls) => build(cls).filter,
     obsoleteWhen,
-    naming: (cls) => lineage(cls).reduce<readonly string[]>((acc, d) => d.naming ?? acc, ['name']),
-    order: (cls) => lineage(cls).reduce<{ code: string; ascending: boolean }>((acc, d) => d.order ?? acc, { code: 'friendlyname', ascending: true }),
-    refFormat: (cls) => lineage(cls).reduce<string | undefined>((acc, d) => d.refFormat ?? acc, undefined),
+    naming,
+    order,
+    refFormat,
   };
 }

@@ -17,6 +17,8 @@ export interface Conjunct {
   readonly refs: ReadonlySet<string>;
   /** `alias.id = n` / `alias.id IN (n, …)` with constants: lets the runner look rows up instead of scanning. */
   readonly ids?: { readonly alias: string; readonly ids: readonly number[] };
+  /** `alias.extkey = n` / `alias.extkey IN (n, …)` with constants: lets the runner use a key index. */
+  readonly keys?: { readonly alias: string; readonly code: string; readonly ids: readonly number[] };
 }
 
 export interface QueryPlan {
@@ -91,7 +93,11 @@ function compileObjectQuery(q: OqlObjectQuery, source: string, parentAliases: Re
     if (!aliases.has(name.value)) throw normalizeFailure('unknown-class', 'Unknown class [alias]', source, name, [...aliases.keys()]);
   }
   const ownNames = new Set(own.map((o) => o.alias));
-  const conjuncts = q.where === null ? [] : splitAnd(q.where).map((e) => toConjunct(compileExpr(e, exprDeps(source, aliases, deps)), e, ownNames));
+  const isKey = (alias: string, code: string): boolean => {
+    const aliasClass = aliases.get(alias);
+    return aliasClass !== undefined && schema.externalKeyTarget(aliasClass, code) !== undefined;
+  };
+  const conjuncts = q.where === null ? [] : splitAnd(q.where).map((e) => toConjunct(compileExpr(e, exprDeps(source, aliases, deps)), e, ownNames, isKey));
   const outerRefs = new Set(conjuncts.flatMap((c) => [...c.refs]).filter((a) => !ownNames.has(a)));
   const selected = q.selected[0] ?? q.alias;
   return {
@@ -147,24 +153,31 @@ function splitAnd(expr: OqlExpr): OqlExpr[] {
   return expr.kind === 'binary' && expr.op === 'AND' ? [...splitAnd(expr.left), ...splitAnd(expr.right)] : [expr];
 }
 
-function toConjunct(compiled: CompiledExpr, expr: OqlExpr, own: ReadonlySet<string>): Conjunct {
-  const ids = idConstraint(expr, compiled, own);
-  return ids === undefined ? { fn: compiled.fn, refs: compiled.refs } : { fn: compiled.fn, refs: compiled.refs, ids };
+function toConjunct(compiled: CompiledExpr, expr: OqlExpr, own: ReadonlySet<string>, isKey: (alias: string, code: string) => boolean): Conjunct {
+  const conjunct: Conjunct = { fn: compiled.fn, refs: compiled.refs };
+  const found = constantMatch(expr, compiled, own);
+  if (found === undefined) return conjunct;
+  if (found.code === 'id') return { ...conjunct, ids: { alias: found.alias, ids: found.ids } };
+  return isKey(found.alias, found.code) ? { ...conjunct, keys: found } : conjunct;
 }
 
-/** Recognises `a.id = 5`, `5 = a.id` and `a.id IN (1, 2)` where every value is a literal. */
-function idConstraint(expr: OqlExpr, compiled: CompiledExpr, own: ReadonlySet<string>): Conjunct['ids'] {
+/**
+ * Recognises `a.code = 5`, `5 = a.code` and `a.code IN (1, 2)` where every value is a literal number (or a
+ * string of digits). The conjunct itself is still tested on every row: this only says where to look.
+ */
+function constantMatch(expr: OqlExpr, compiled: CompiledExpr, own: ReadonlySet<string>): { alias: string; code: string; ids: number[] } | undefined {
   const alias = [...compiled.refs][0];
   if (compiled.refs.size !== 1 || alias === undefined || !own.has(alias)) return undefined;
   const literal = (e: OqlExpr): number | null => (e.kind === 'number' ? e.value : e.kind === 'string' && /^\d+$/.test(e.value) ? Number(e.value) : null);
-  const isId = (e: OqlExpr) => e.kind === 'field' && e.name.value === 'id';
+  const codeOf = (e: OqlExpr): string | null => (e.kind === 'field' ? e.name.value : null);
   if (expr.kind === 'binary' && expr.op === '=') {
-    const value = isId(expr.left) ? literal(expr.right) : isId(expr.right) ? literal(expr.left) : null;
-    return value === null ? undefined : { alias, ids: [value] };
+    const [code, value] = codeOf(expr.left) !== null ? [codeOf(expr.left), literal(expr.right)] : [codeOf(expr.right), literal(expr.left)];
+    return code === null || value === null ? undefined : { alias, code, ids: [value] };
   }
-  if (expr.kind === 'in' && !expr.negated && isId(expr.left) && expr.right.kind === 'list') {
+  const code = expr.kind === 'in' ? codeOf(expr.left) : null;
+  if (expr.kind === 'in' && !expr.negated && code !== null && expr.right.kind === 'list') {
     const values = expr.right.items.map(literal);
-    return values.every((v): v is number => v !== null) ? { alias, ids: values } : undefined;
+    return values.every((v): v is number => v !== null) ? { alias, code, ids: [...new Set(values)] } : undefined;
   }
   return undefined;
 }

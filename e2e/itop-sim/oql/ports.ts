@@ -37,6 +37,11 @@ export interface OqlDataSource {
    * Without it the evaluator builds an id index from `rowsOf` once per query.
    */
   rowById?(cls: string, id: number): OqlRow | undefined;
+  /**
+   * Optional fast path: rows of `cls` (subclasses included) whose external key `code` is numerically `id`,
+   * in any order. Without it the evaluator builds a reverse index from `rowsOf` once per query and key.
+   */
+  rowsByKey?(cls: string, code: string, id: number): Iterable<OqlRow>;
 }
 
 /** Values behind the magic placeholders iTop resolves in REST queries. */

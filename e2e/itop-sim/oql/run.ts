@@ -1,13 +1,15 @@
 import type { Env } from './compile-expr';
-import type { Conjunct, JoinEdge, QueryPlan } from './compile-query';
+import type { Conjunct, QueryPlan } from './compile-query';
+import { bindingOrder, edgeHolds, type Step } from './plan-order';
 import type { OqlDataSource, OqlRow, OqlSchema } from './ports';
 import { isTrue, toNumber } from './values';
 
 /**
  * Runs compiled queries over the data source. Aliases are bound one at a time starting from the most
- * selective one (an `id =` / `id IN` constraint, else the selected alias); each next alias is reached through
- * a join edge (an id lookup one way, a per-query reverse index the other), and every conjunct is tested as soon
- * as the aliases it reads are bound. A plain `SELECT Person WHERE …` is thus one scan; id lookups never scan.
+ * selective one (an `id =` / `id IN` constraint, else an external key `= n` / `IN (…)`, else the selected
+ * alias); each next alias is reached through a join edge (an id lookup one way, the data source's key index or
+ * a per-query reverse index the other), and every conjunct is tested as soon as the aliases it reads are bound.
+ * A plain `SELECT Person WHERE …` is thus one scan; id and key lookups never scan when the source indexes them.
  */
 export function createRunner(schema: OqlSchema, data: OqlDataSource) {
   const byIdIndexes = new Map<string, Map<number, OqlRow>>();
@@ -23,7 +25,19 @@ export function createRunner(schema: OqlSchema, data: OqlDataSource) {
     return index.get(id);
   };
 
-  const rowsPointingTo = (cls: string, key: string, id: number): readonly OqlRow[] => {
+  // An alias no edge reaches is scanned for every row of the aliases before it: read the class once.
+  const materialized = new Map<string, readonly OqlRow[]>();
+  const allRowsOf = (cls: string): readonly OqlRow[] => {
+    let rows = materialized.get(cls);
+    if (rows === undefined) {
+      rows = [...data.rowsOf(cls)];
+      materialized.set(cls, rows);
+    }
+    return rows;
+  };
+
+  const rowsPointingTo = (cls: string, key: string, id: number): Iterable<OqlRow> => {
+    if (data.rowsByKey) return data.rowsByKey(cls, key, id);
     const name = `${cls}\u0000${key}`;
     let index = reverseIndexes.get(name);
     if (index === undefined) {
@@ -32,7 +46,9 @@ export function createRunner(schema: OqlSchema, data: OqlDataSource) {
         const value = row.get(key);
         if (value === null) continue;
         const target = toNumber(value);
-        index.set(target, [...(index.get(target) ?? []), row]);
+        const bucket = index.get(target);
+        if (bucket === undefined) index.set(target, [row]);
+        else bucket.push(row);
       }
       reverseIndexes.set(name, index);
     }
@@ -42,7 +58,6 @@ export function createRunner(schema: OqlSchema, data: OqlDataSource) {
   const runPlan = (plan: QueryPlan, outer: Env): OqlRow[] => {
     const order = bindingOrder(plan);
     const env: Env = new Map(outer);
-    const results = new Map<number, OqlRow>();
     const placed = new Set<string>();
     // Each conjunct and edge is tested at the first step where all its aliases are bound.
     const checksAt = order.map((step) => {
@@ -54,7 +69,6 @@ export function createRunner(schema: OqlSchema, data: OqlDataSource) {
     });
     const global = plan.conjuncts.filter((c) => c.refs.size === 0);
     if (!global.every((c) => isTrue(c.fn(env)))) return [];
-    const selectedIndex = order.findIndex((step) => step.alias === plan.selectedAlias);
 
     const candidates = (step: Step): Iterable<OqlRow> => {
       const via = step.via;
@@ -68,9 +82,16 @@ export function createRunner(schema: OqlSchema, data: OqlDataSource) {
         const target = env.get(via.edge.target);
         return target === undefined ? [] : rowsPointingTo(step.cls, via.edge.key, target.id);
       }
-      return data.rowsOf(step.cls);
+      const keys = step.keys;
+      if (keys !== null) return keys.ids.flatMap((id) => [...rowsPointingTo(step.cls, keys.code, id)]);
+      return step === order[0] ? data.rowsOf(step.cls) : allRowsOf(step.cls);
     };
 
+    const [first] = order;
+    if (order.length === 1 && first !== undefined && first.alias === plan.selectedAlias) return filterOne(first, candidates(first), checksAt[0]?.conjuncts ?? [], env);
+
+    const results = new Map<number, OqlRow>();
+    const selectedIndex = order.findIndex((step) => step.alias === plan.selectedAlias);
     const search = (i: number): boolean => {
       const step = order[i];
       if (step === undefined) {
@@ -105,48 +126,24 @@ export function createRunner(schema: OqlSchema, data: OqlDataSource) {
   };
 }
 
-interface Step {
-  readonly alias: string;
-  readonly cls: string;
-  readonly ids: readonly number[] | null;
-  /** The edge to an already bound alias; forward = this alias is the edge's target (one id lookup). */
-  readonly via: { readonly edge: JoinEdge; readonly forward: boolean } | null;
-}
-
-function bindingOrder(plan: QueryPlan): Step[] {
-  const idsOf = (alias: string): readonly number[] | null => {
-    const sets = plan.conjuncts.filter((c): c is Conjunct & { ids: NonNullable<Conjunct['ids']> } => c.ids?.alias === alias);
-    return sets.length === 0 ? null : sets.reduce((best, c) => (c.ids.ids.length < best.length ? c.ids.ids : best), sets[0]?.ids.ids ?? []);
-  };
-  const constrained = plan.aliases.filter((a) => idsOf(a.alias) !== null).sort((a, b) => (idsOf(a.alias)?.length ?? 0) - (idsOf(b.alias)?.length ?? 0));
-  const start = constrained[0] ?? plan.aliases.find((a) => a.alias === plan.selectedAlias) ?? plan.aliases[0];
-  const steps: Step[] = [];
-  const bound = new Set<string>();
-  const add = (alias: string, cls: string, via: Step['via']) => {
-    steps.push({ alias, cls, ids: idsOf(alias), via });
-    bound.add(alias);
-  };
-  if (start !== undefined) add(start.alias, start.cls, null);
-  while (steps.length < plan.aliases.length) {
-    const next = plan.aliases
-      .filter((a) => !bound.has(a.alias))
-      .map((a) => {
-        const forward = plan.edges.find((e) => e.target === a.alias && bound.has(e.holder));
-        const backward = plan.edges.find((e) => e.holder === a.alias && bound.has(e.target));
-        const via = forward ? { edge: forward, forward: true } : backward ? { edge: backward, forward: false } : null;
-        return { a, via };
-      })
-      .sort((x, y) => rank(x.via) - rank(y.via))[0];
-    if (next === undefined) break;
-    add(next.a.alias, next.a.cls, next.via);
+/**
+ * A query over one alias (no join, so no edge): the common `SELECT Person WHERE …` scan, kept to a plain loop.
+ * Its candidates are distinct objects (a class scan, distinct ids, or disjoint key buckets), so no dedupe.
+ */
+function filterOne(step: Step, rows: Iterable<OqlRow>, conjuncts: readonly Conjunct[], env: Env): OqlRow[] {
+  const fns = conjuncts.map((c) => c.fn);
+  const out: OqlRow[] = [];
+  for (const row of rows) {
+    env.set(step.alias, row);
+    let kept = true;
+    for (const fn of fns) {
+      if (!isTrue(fn(env))) {
+        kept = false;
+        break;
+      }
+    }
+    if (kept) out.push(row);
   }
-  return steps;
-}
-
-const rank = (via: Step['via']): number => (via === null ? 2 : via.forward ? 0 : 1);
-
-function edgeHolds(env: Env, edge: JoinEdge): boolean {
-  const holder = env.get(edge.holder);
-  const target = env.get(edge.target);
-  return holder !== undefined && target !== undefined && toNumber(holder.get(edge.key) ?? 0) === target.id;
+  env.delete(step.alias);
+  return out;
 }

@@ -1,4 +1,5 @@
 import type { OqlContext, OqlDataSource, OqlRow, OqlSchema } from './ports';
+import { toNumber } from './values';
 
 /**
  * A small real model for the evaluator's tests: Organization; Contact (abstract) > Person;
@@ -48,26 +49,59 @@ export class MemoryRow implements OqlRow {
 
 export class MemoryData implements OqlDataSource {
   readonly rows: MemoryRow[] = [];
+  /** Calls of rowsOf: full scans of a class. */
   scans = 0;
+  /** Rows handed to the evaluator by any method: the work a query costs. */
+  rowsVisited = 0;
   private readonly byId = new Map<number, MemoryRow>();
-  constructor(private readonly withLookup = true) {}
+  // External key value → rows, kept current by add() like the simulator's store indexes.
+  private readonly byKey = new Map<string, MemoryRow[]>();
+  constructor(
+    private readonly withLookup = true,
+    private readonly withKeyIndex = false,
+  ) {}
 
   add(finalClass: string, id: number, values: Values): MemoryRow {
     const row = new MemoryRow(id, finalClass, values);
     this.rows.push(row);
     this.byId.set(id, row); // ids are unique across classes in this fixture
+    for (const code of Object.keys(KEYS)) {
+      const value = row.get(code);
+      if (value === null) continue;
+      const name = `${code}=${toNumber(value)}`;
+      const bucket = this.byKey.get(name);
+      if (bucket === undefined) this.byKey.set(name, [row]);
+      else bucket.push(row);
+    }
     return row;
   }
-  rowsOf(cls: string): Iterable<OqlRow> {
+  *rowsOf(cls: string): Iterable<OqlRow> {
     this.scans += 1;
-    return this.rows.filter((r) => tinySchema.isA(r.finalClass, cls));
+    for (const row of this.rows) {
+      if (!tinySchema.isA(row.finalClass, cls)) continue;
+      this.rowsVisited += 1;
+      yield row;
+    }
   }
   get rowById(): OqlDataSource['rowById'] {
     if (!this.withLookup) return undefined;
     return (cls, id) => {
       const row = this.byId.get(id);
-      return row && tinySchema.isA(row.finalClass, cls) ? row : undefined;
+      if (!row || !tinySchema.isA(row.finalClass, cls)) return undefined;
+      this.rowsVisited += 1;
+      return row;
     };
+  }
+  get rowsByKey(): OqlDataSource['rowsByKey'] {
+    if (!this.withKeyIndex) return undefined;
+    return (cls, code, id) => this.keyed(cls, code, id);
+  }
+  private *keyed(cls: string, code: string, id: number): Iterable<OqlRow> {
+    for (const row of this.byKey.get(`${code}=${id}`) ?? []) {
+      if (!tinySchema.isA(row.finalClass, cls)) continue;
+      this.rowsVisited += 1;
+      yield row;
+    }
   }
 }
 

@@ -6,6 +6,8 @@ import type { StoredObject } from '../model/types';
 import type { OqlFailure } from '../oql/ports';
 import type { Reader } from '../store/read';
 import type { Store } from '../store/store';
+import type { DefaultOrder } from './default-order';
+import type { SortedQueries } from './sorted-queries';
 
 export type OqlRun =
   | { readonly ok: true; readonly selectedClass: string; readonly objects: readonly StoredObject[] }
@@ -27,6 +29,10 @@ export interface SimContext {
   readonly accounts: Accounts;
   readonly clock: SimClock;
   readonly oql: OqlRunner;
+  /** iTop's default order of result sets (rest/order.ts), fast for whole classes. */
+  readonly order: DefaultOrder;
+  /** OQL keys run and sorted, cached per text, user and data version (core/get paging). */
+  readonly sortedQueries: SortedQueries;
   readonly config: SimConfig;
 }
 

@@ -6,7 +6,6 @@ import type { StoredObject } from '../model/types';
 import type { CallContext } from './context';
 import { isNumeric, isPlainObject, PhpFatal, phpString, RestError } from './errors';
 import { foldCase } from './fold';
-import { sortByDefaultOrder } from './order';
 
 export interface ObjectSet {
   /** The class of the search: the OQL's class, which decides rights and order. */
@@ -18,7 +17,7 @@ export interface ObjectSet {
 export function objectSetFromKey(call: CallContext, cls: string, key: unknown): ObjectSet {
   if (isPlainObject(key)) {
     const { objects } = searchByCriteria(call, cls, key);
-    return { selectedClass: cls, objects: sortByDefaultOrder(call, cls, objects) };
+    return { selectedClass: cls, objects: call.order.sort(cls, objects) };
   }
   if (isNumeric(key)) {
     const obj = idMatch(call, cls, key);
@@ -27,11 +26,11 @@ export function objectSetFromKey(call: CallContext, cls: string, key: unknown): 
   if (typeof key === 'string') {
     // FromOQL('') returns null, and new DBObjectSet(null) is a TypeError rest.php does not catch.
     if (key === '') throw new PhpFatal('TypeError: DBObjectSet::__construct(): Argument #1 ($oFilter) must be of type DBSearch, null given');
-    const run = call.oql.run(key, call);
+    const run = call.sortedQueries.run(key, call);
     if (!run.ok) {
       throw new RestError(`Query failed to execute: query = ${key}, exception_class = ${run.failure.exceptionClass}, exception_message = ${run.failure.message}`);
     }
-    return { selectedClass: run.selectedClass, objects: sortByDefaultOrder(call, run.selectedClass, run.objects) };
+    return { selectedClass: run.selectedClass, objects: run.objects };
   }
   throw new RestError('Wrong format for key');
 }

@@ -37,7 +37,9 @@ export interface ObjectResult {
 }
 
 export function objectResult(ctx: SimContext, obj: StoredObject, spec: FieldSpec, code: number, message: string): ObjectResult {
-  const fields: Record<string, JsonValue> = Object.create(null) as Record<string, JsonValue>;
+  // A plain object (JSON.stringify's fast path): its keys are schema codes or "id", never "__proto__",
+  // as fieldSpec refuses every code the class does not have.
+  const fields: Record<string, JsonValue> = {};
   if (spec.kind === 'list') {
     for (const c of spec.codes) {
       const field = ctx.schema.field(obj.finalClass, c);
@@ -54,6 +56,6 @@ export function objectResult(ctx: SimContext, obj: StoredObject, spec: FieldSpec
 export function objectsMap(results: readonly ObjectResult[]): Record<string, JsonValue> | null {
   if (results.length === 0) return null;
   const out = Object.create(null) as Record<string, JsonValue>;
-  for (const r of results) out[`${r.class}::${r.key}`] = { ...r, fields: r.fields } as unknown as JsonValue;
+  for (const r of results) out[`${r.class}::${r.key}`] = r as unknown as JsonValue;
   return out;
 }

@@ -5,6 +5,7 @@
  */
 import type { Schema } from '../model/schema';
 import type { StoredObject, StoredValue } from '../model/types';
+import { createKeyIndexes } from './key-index';
 
 export interface Store {
   readonly schema: Schema;
@@ -17,6 +18,12 @@ export interface Store {
   /** Every object of `cls` and its subclasses. */
   rowsOf(cls: string): Iterable<StoredObject>;
   countOf(cls: string): number;
+  /** Objects of `cls` and its subclasses whose external key `code` is numerically `value` (indexed). */
+  rowsByKey(cls: string, code: string, value: number): Iterable<StoredObject>;
+  /** Changes on every insert, replace and remove: caches of query results key on it. */
+  version(): number;
+  /** Changes whenever an object of `cls` or of a subclass is inserted, replaced or removed. */
+  versionOf(cls: string): number;
   /** Next value of the per-root-class ticket reference counter (ItopCounter::IncClass). */
   nextRef(cls: string): number;
   /** Seed data with explicit refs moves the counter past them. */
@@ -28,6 +35,13 @@ export function createStore(schema: Schema): Store {
   const byFinal = new Map<string, Map<number, StoredObject>>();
   const nextId = new Map<string, number>();
   const refCounters = new Map<string, number>();
+  const keyIndexes = createKeyIndexes();
+  const classVersions = new Map<string, number>();
+  let version = 0;
+  const changed = (finalClass: string): void => {
+    version += 1;
+    classVersions.set(finalClass, (classVersions.get(finalClass) ?? 0) + 1);
+  };
 
   const mapOf = <K>(m: Map<K, Map<number, StoredObject>>, key: K): Map<number, StoredObject> => {
     let inner = m.get(key);
@@ -39,8 +53,11 @@ export function createStore(schema: Schema): Store {
   };
 
   const put = (obj: StoredObject): void => {
+    const sameClass = mapOf(byFinal, obj.finalClass);
+    keyIndexes.update(sameClass.get(obj.id), obj);
     mapOf(byRoot, schema.rootOf(obj.finalClass)).set(obj.id, obj);
-    mapOf(byFinal, obj.finalClass).set(obj.id, obj);
+    sameClass.set(obj.id, obj);
+    changed(obj.finalClass);
   };
 
   return {
@@ -61,8 +78,10 @@ export function createStore(schema: Schema): Store {
       return next;
     },
     remove(obj) {
+      keyIndexes.update(byFinal.get(obj.finalClass)?.get(obj.id), undefined);
       byRoot.get(schema.rootOf(obj.finalClass))?.delete(obj.id);
       byFinal.get(obj.finalClass)?.delete(obj.id);
+      changed(obj.finalClass);
     },
     get(cls, id) {
       if (!schema.classExists(cls)) return undefined;
@@ -79,6 +98,19 @@ export function createStore(schema: Schema): Store {
     countOf(cls) {
       if (!schema.classExists(cls)) return 0;
       return schema.concreteClasses(cls).reduce((n, c) => n + (byFinal.get(c)?.size ?? 0), 0);
+    },
+    *rowsByKey(cls, code, value) {
+      if (!schema.classExists(cls)) return;
+      for (const concrete of schema.concreteClasses(cls)) {
+        const rows = byFinal.get(concrete);
+        if (rows) yield* keyIndexes.lookup(concrete, code, value, () => rows.values());
+      }
+    },
+    version: () => version,
+    versionOf(cls) {
+      if (!schema.classExists(cls)) return 0;
+      // Per-class counters only grow, so their sum changes whenever one of them does.
+      return schema.concreteClasses(cls).reduce((n, c) => n + (classVersions.get(c) ?? 0), 0);
     },
     nextRef(cls) {
       const root = schema.rootOf(cls);
