@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, nativeImage, Notification, safeStorage, screen, session, shell, Tray } from 'electron';
 import type { EventChannel, EventPayload } from '../shared/contract/contract';
 import type { AppStatus } from '../shared/contract/views';
-import { createCompanion } from './core/app/companion';
+import { createCompanion, type RunningCompanion } from './core/app/companion';
+import { readSecretsInto } from './core/app/secret-port';
 import { loadConfig } from './core/config/load-config';
 import { APP_ID, PRODUCT_NAME } from './core/shell/app-identity';
 import { rendererEntry, resolveAppPaths } from './core/shell/app-paths';
@@ -19,14 +20,14 @@ import { displayUnderCursor } from './core/shell/popup-placement';
 import { createRingNotifications } from './core/shell/ring-notice';
 import { createRingPopups } from './core/shell/ring-popups';
 import { createRotatingLog } from './core/shell/rotating-log';
-import { withSecretStorage } from './core/shell/secret-settings';
+import { rememberingSecrets } from './core/shell/remembered-secrets';
 import { createSecretStore } from './core/shell/secret-store';
 import { openShellSettings } from './core/shell/shell-settings-store';
 import { systemTimers } from './core/shell/timers';
 import { buildTrayModel, type TrayAction } from './core/shell/tray-model';
 import { mainWindowOptions, RING_POPUP_SIZE } from './core/shell/window-options';
 import { loadRenderer, revealWindow, type AppWindow } from './adapters/app-window';
-import { createExternalOpener } from './adapters/external-opener';
+import { createExternalOpener, throwingOpener } from './adapters/external-opener';
 import { registerInvokeHandlers, sendEvent } from './adapters/ipc-main';
 import { installLaunchHandlers } from './adapters/launch';
 import { applyLoginItem } from './adapters/login-item';
@@ -47,10 +48,15 @@ const log = createRotatingLog({ dir: app.getPath('logs'), name: 'companion', max
 app.setAppUserModelId(APP_ID);
 app.enableSandbox();
 let mainWindow: BrowserWindow | undefined;
+let companion: RunningCompanion | undefined;
 const router = createLaunchRouter(
   {
     onCall: (callId) => focusCall(callId),
-    onDial: () => log.warn('dial links are received but not dialled yet: no dialer in the core'),
+    // Links from the OS (open-url, argv of a second instance) are 'deep-link': the agent confirms before dialling.
+    onDial: (intent) => {
+      if (mainWindow) revealWindow(mainWindow);
+      void companion?.handleDialIntent(intent, 'deep-link').then((r) => (r.ok ? undefined : log.warn(`dial link not handled: ${r.error.message}`)));
+    },
     onActivate: () => mainWindow && revealWindow(mainWindow),
     onRefused: (error) => log.warn(`launch input refused: ${error.message}`),
   },
@@ -75,35 +81,35 @@ async function start(): Promise<void> {
   // electron-store is ESM-only: import() works from the CommonJS bundle, require() would not.
   const { default: Store } = await import('electron-store');
   const shellSettings = await openShellSettings({ ...storeOpener(Store as unknown as StoreConstructor, { dir: userData, name: 'shell-settings' }), now: () => new Date(), log });
-  const secrets = createSecretStore({ safeStorage, ready: app.whenReady(), file: join(userData, 'secrets.json'), platform: process.platform, log });
+  const secrets = rememberingSecrets(createSecretStore({ safeStorage, ready: app.whenReady(), file: join(userData, 'secrets.json'), platform: process.platform, log }), (s) => void secretValues.push(s));
   const configFile = join(userData, 'config.json');
   const loaded = await loadConfig({ file: configFile, env: process.env });
-  const password = await secrets.get('itop.password');
-  const token = await secrets.get('itop.token');
-  const itop = { ...loaded.config.itop, ...(password.ok && password.value ? { password: password.value } : {}), ...(token.ok && token.value ? { token: token.value } : {}) };
-  const config = { ...loaded.config, itop };
-  secretValues.push(...[itop.password, itop.token, config.cti.token].filter((s) => s !== ''));
+  const withSecrets = await readSecretsInto(loaded.config, secrets);
+  for (const problem of withSecrets.problems) log.warn(problem);
+  const config = withSecrets.config;
+  secretValues.push(...[config.itop.password, config.itop.token, config.cti.token].filter((s) => s !== ''));
 
-  const openExternal = createExternalOpener(shell, createExternalLinkPolicy(() => ({ itopUrl: config.itop.url })), log);
-  const companion = createCompanion({
+  // Two openers: iTop pages only (openUrl), and dialling (tel:/callto:/sip: and the configured dial URL's host).
+  const openItopPage = createExternalOpener(shell, createExternalLinkPolicy(() => ({ itopUrl: config.itop.url })), log);
+  const dialUrl = config.telephony.ecall_parameters?.url;
+  const openForDial = createExternalOpener(shell, createExternalLinkPolicy(() => ({ itopUrl: '', ...(dialUrl ? { dialUrlTemplate: dialUrl } : {}) })), log);
+  const core = createCompanion({
     config,
     dataDir: userData,
     log,
-    settings: { file: configFile, issues: loaded.issues },
-    openUrl: async (url) => {
-      const opened = await openExternal(url);
-      if (!opened.ok) throw new Error(opened.error.message);
-    },
+    settings: { file: configFile, issues: loaded.issues, secrets },
+    openUrl: throwingOpener(openItopPage),
+    openExternal: throwingOpener(openForDial),
   });
+  companion = core;
 
   const guard = createSenderGuard({ appEntryUrl: () => entry.url });
-  const handlers = withSecretStorage(companion.handlers, { secrets, remember: (secret) => void secretValues.push(secret) });
-  registerInvokeHandlers(ipcMain, createInvokeRoute({ handlers: () => handlers, guard, log }));
+  registerInvokeHandlers(ipcMain, createInvokeRoute({ handlers: () => core.handlers, guard, log }));
   const windows = new Set<AppWindow>();
   const adopt = (win: AppWindow): void => {
     windows.add(win);
     guard.trust(win.webContents.id);
-    hardenWebContents(win.webContents, { appEntryUrl: () => entry.url, openLink: (url) => void openExternal(url), log });
+    hardenWebContents(win.webContents, { appEntryUrl: () => entry.url, openLink: (url) => void openItopPage(url), log });
   };
   const create = (options: Electron.BrowserWindowConstructorOptions): BrowserWindow => new BrowserWindow(options);
 
@@ -118,6 +124,7 @@ async function start(): Promise<void> {
   });
   loadRenderer(main, entry, undefined, log);
 
+  let status: AppStatus | undefined;
   const popupOptions = () => ({ enabled: config.ui.ringPopup, doNotDisturb: shellSettings.get().doNotDisturb, alwaysOnTop: shellSettings.get().popup.alwaysOnTop, autoHideMs: config.ui.autoHideSeconds * 1000 });
   const popups = createRingPopups({
     presenter: createPopupWindows({
@@ -144,11 +151,11 @@ async function start(): Promise<void> {
   const notifications = createRingNotifications({
     notify: createRingNotifier({ create: (o) => new Notification(o), isSupported: () => Notification.isSupported(), focusCall }),
     options: popupOptions,
+    itop: () => status?.itop,
     timers: systemTimers,
     waitForLookupMs: 1500,
   });
 
-  let status: AppStatus | undefined;
   const tray = new Tray(nativeImage.createFromPath(paths.trayIcon));
   const onTrayAction = (action: TrayAction): void => {
     if (action === 'toggle-dnd') void shellSettings.update({ doNotDisturb: !shellSettings.get().doNotDisturb });
@@ -163,7 +170,7 @@ async function start(): Promise<void> {
   shellSettings.onChange(renderTray);
   renderTray();
 
-  companion.onEvent(<E extends EventChannel>(channel: E, payload: EventPayload<E>) => {
+  core.onEvent(<E extends EventChannel>(channel: E, payload: EventPayload<E>) => {
     for (const win of windows) if (!win.isDestroyed()) sendEvent(win.webContents, channel, payload, log);
     if (channel === 'calls:changed') {
       const calls = (payload as EventPayload<'calls:changed'>).calls;
@@ -175,8 +182,8 @@ async function start(): Promise<void> {
     }
   });
 
-  await companion.start();
-  const intake = companion.intakeServer()?.intake;
+  await core.start();
+  const intake = core.intakeServer()?.intake;
   if (intake) router.attach(intake);
   const refused = registerProtocols(app, { handleDialLinks: shellSettings.get().handleDialLinks, defaultApp: process.defaultApp === true, execPath: process.execPath, appEntry: process.argv[1] });
   if (refused.length > 0) log.warn(`the OS did not register the app for: ${refused.join(', ')}`);
@@ -187,7 +194,7 @@ async function start(): Promise<void> {
   app.on('will-quit', (event) => {
     if (stopped) return;
     event.preventDefault(); // finish writing history and the log before the process ends
-    void companion.stop().finally(() => log.flush()).finally(() => {
+    void core.stop().finally(() => log.flush()).finally(() => {
       stopped = true;
       app.quit();
     });

@@ -26,3 +26,11 @@ export function createExternalOpener(shell: ShellLike, policy: ExternalLinkPolic
     }
   };
 }
+
+/** The same opener in the shape the core's ports take (openUrl, openExternal): a refusal throws its reason. */
+export function throwingOpener(open: (url: string) => Promise<Result<void>>): (url: string) => Promise<void> {
+  return async (url) => {
+    const opened = await open(url);
+    if (!opened.ok) throw new Error(opened.error.message);
+  };
+}

@@ -1,5 +1,6 @@
 import type { AppConfig } from '../../../shared/config/app-config';
 import type { Log } from '../intake/log';
+import type { RecheckTimers } from './itop-health';
 import type { SettingsPort } from './settings-handlers';
 
 /** What a host (Electron shell, web mode, CLI, tests) gives the companion. */
@@ -23,4 +24,8 @@ export interface CompanionDeps {
   readonly demo?: boolean;
   /** How often calls the dialer placed are checked for logging when no event comes (default 15 s). */
   readonly sweepEveryMs?: number;
+  /** Timers of the iTop re-checks while not connected (tests fire them by hand); default setTimeout, unref'd. */
+  readonly timers?: RecheckTimers;
+  /** Backoff of those re-checks; default 30 s doubling up to 5 min. */
+  readonly recheck?: { readonly firstRetryMs?: number; readonly maxRetryMs?: number };
 }

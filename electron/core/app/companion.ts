@@ -17,6 +17,7 @@ import { createContractHandlers } from './contract-handlers';
 import { creationOffer } from './creation-offer';
 import { createDialHandlers } from './dial-handlers';
 import { createDialKit } from './dial-kit';
+import { createItopHealth } from './itop-health';
 import { createLinkHandler } from './link-handler';
 import { createLookupKit } from './lookup-kit';
 import { createOutboundJournal } from './outbound-journal';
@@ -46,6 +47,14 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     log,
   );
   const { emit, setStatus } = events;
+  // identity is defined below; health only calls it once requests flow (after start)
+  const health = createItopHealth({
+    url: config.itop.url,
+    check: () => identity.check(),
+    publish: (itop) => setStatus({ itop: deps.demo && itop.state === 'connected' ? { ...itop, state: 'demo' } : itop }),
+    ...(deps.timers ? { timers: deps.timers } : {}),
+    ...(deps.recheck ?? {}),
+  });
 
   const kit = createLookupKit({
     config,
@@ -54,11 +63,12 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
     log: (m) => log.warn(m),
     onIndexChange: (s) => setStatus({ index: indexStatusView(s) }),
+    onRequest: (info) => health.observe(info),
   });
   const identity = createAgentIdentity({
     client: kit.client,
     url: config.itop.url,
-    onStatus: (itop) => setStatus({ itop: deps.demo && itop.state === 'connected' ? { ...itop, state: 'demo' } : itop }),
+    onStatus: (itop) => health.checked(itop),
     // The first time iTop answers (at start, or when a later write asks again): list probe and index build.
     onFirstConnected: () => {
       void kit.lists.probe();
@@ -198,6 +208,7 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     },
     async stop() {
       if (sweep) clearInterval(sweep);
+      health.stop();
       kit.index.stop();
       await server?.stop();
       await outbound.idle();

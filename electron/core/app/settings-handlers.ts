@@ -5,11 +5,17 @@ import { createItopClient } from '../itop';
 import { saveConfig } from '../config/save-config';
 import { checkConnection } from './connection-check';
 import { itopAuthOf } from './lookup-kit';
+import { secretStorageWarning, syncSecrets, withoutSecrets, type SecretStore } from './secret-port';
 
-/** Where the settings live: the file saveConfig writes, and the issues found when it was loaded. */
+/**
+ * Where the settings live: the file saveConfig writes, the issues found when it was loaded, and (desktop
+ * only) the secret store that holds the iTop password and token instead of the file. Without `secrets`
+ * (web mode, CLI) they stay in config.json or come from the environment, as before.
+ */
 export interface SettingsPort {
   readonly file: string;
   readonly issues: readonly ConfigIssue[];
+  readonly secrets?: SecretStore;
 }
 
 export function toSettingsView(config: AppConfig, issues: readonly ConfigIssue[], intakePort: number): SettingsView {
@@ -29,8 +35,14 @@ export function toSettingsView(config: AppConfig, issues: readonly ConfigIssue[]
  * saved atomically; the running core keeps its configuration until restarted (the host decides when).
  */
 export function createSettingsHandlers(deps: { current: () => AppConfig; setCurrent: (c: AppConfig, issues: ConfigIssue[]) => void; port?: SettingsPort; intakePort: () => number; issues: () => readonly ConfigIssue[] }) {
+  const view = async (config: AppConfig, issues: readonly ConfigIssue[]): Promise<SettingsView> => {
+    const plain = toSettingsView(config, issues, deps.intakePort());
+    const secrets = deps.port?.secrets;
+    const warning = secrets ? await secretStorageWarning(secrets) : undefined;
+    return warning === undefined ? plain : { ...plain, secretStorageWarning: warning };
+  };
   return {
-    'settings:get': async (): Promise<SettingsView> => toSettingsView(deps.current(), deps.issues(), deps.intakePort()),
+    'settings:get': async (): Promise<SettingsView> => view(deps.current(), deps.issues()),
 
     'settings:update': async (...[patch]: InvokeArgs<'settings:update'>): Promise<SettingsView> => {
       if (!deps.port) throw new Error('Settings are read-only here: the companion was started without a configuration file.');
@@ -44,10 +56,16 @@ export function createSettingsHandlers(deps: { current: () => AppConfig; setCurr
       };
       delete (merged['itop'] as Record<string, unknown>)['authMode'];
       const validated = validateConfig(merged, { agentTimeZone: deps.current().itop.serverTimeZone, generateToken: () => deps.current().cti.token });
-      const saved = await saveConfig(deps.port.file, validated.config);
+      // With a secret store (desktop), the secrets go there first and config.json never holds them: a
+      // password that was not stored safely must not look saved, so a store failure refuses the change.
+      if (deps.port.secrets) {
+        const stored = await syncSecrets(deps.port.secrets, validated.config.itop);
+        if (!stored.ok) throw new Error(stored.error.message);
+      }
+      const saved = await saveConfig(deps.port.file, deps.port.secrets ? withoutSecrets(validated.config) : validated.config);
       if (!saved.ok) throw new Error(saved.error.message);
       deps.setCurrent(validated.config, validated.issues);
-      return toSettingsView(validated.config, validated.issues, deps.intakePort());
+      return view(validated.config, validated.issues);
     },
 
     'settings:test-connection': async (...[test]: InvokeArgs<'settings:test-connection'>): Promise<InvokeResult<'settings:test-connection'>> => {

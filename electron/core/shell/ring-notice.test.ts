@@ -27,6 +27,14 @@ describe('ring notification content', () => {
     expect(ringNotice(callView({ callId: 'c', displayName: 'RECEPTION' }))).toMatchObject({ title: 'Incoming call: RECEPTION', body: 'Unknown caller · 01 42 00 00 01' });
     expect(ringNotice(callView({ callId: 'c', number: { raw: 'anonymous', kind: 'withheld', display: '' } }))).toMatchObject({ title: 'Incoming call: Withheld number', body: 'Unknown caller' });
   });
+
+  it('says why a lookup failed when AppStatus knows iTop is down or refuses the login', () => {
+    const failed = callView({ callId: 'c', callers: { state: 'error', label: '', matches: [] } });
+    expect(ringNotice(failed).body).toBe('Caller lookup failed');
+    expect(ringNotice(failed, { state: 'unreachable', url: 'u' }).body).toBe('iTop unreachable: caller not looked up');
+    expect(ringNotice(failed, { state: 'login-refused', url: 'u' }).body).toBe('iTop refused the login: caller not looked up');
+    expect(ringNotice(failed, { state: 'connected', url: 'u' }).body).toBe('Caller lookup failed');
+  });
 });
 
 describe('ring notifications', () => {

@@ -1,4 +1,4 @@
-import type { CallView } from '../../../shared/contract/views';
+import type { AppStatus, CallView } from '../../../shared/contract/views';
 import type { Timers } from './timers';
 
 /** A native notification, as plain data (the adapter turns it into an Electron Notification). */
@@ -15,8 +15,18 @@ export function openTicketCount(call: CallView): number | undefined {
   return new Set(answered.flatMap((l) => l.tickets.map((t) => `${t.class}::${t.id}`))).size;
 }
 
-/** Title = who is calling; body = organization, open tickets, number (what an agent decides on before answering). */
-export function ringNotice(call: CallView): RingNotice {
+/** Why a lookup failed, in the agent's words, when AppStatus knows (iTop down or login refused). */
+function lookupFailure(itop: AppStatus['itop'] | undefined): string {
+  if (itop?.state === 'unreachable') return 'iTop unreachable: caller not looked up';
+  if (itop?.state === 'login-refused') return 'iTop refused the login: caller not looked up';
+  return 'Caller lookup failed';
+}
+
+/**
+ * Title = who is calling; body = organization, open tickets, number (what an agent decides on before
+ * answering). `itop` (AppStatus.itop) says why a caller could not be looked up.
+ */
+export function ringNotice(call: CallView, itop?: AppStatus['itop']): RingNotice {
   const matches = call.callers.matches;
   const selection = call.selection;
   const chosen = selection.kind === 'person' ? matches.find((m) => m.personId === selection.personId) : undefined;
@@ -32,7 +42,7 @@ export function ringNotice(call: CallView): RingNotice {
     parts.push(`${matches.length} contacts share this number`);
   } else {
     title = call.displayName ?? number;
-    parts.push(call.callers.state === 'error' ? 'Caller lookup failed' : 'Unknown caller');
+    parts.push(call.callers.state === 'error' ? lookupFailure(itop) : 'Unknown caller');
   }
   const tickets = openTicketCount(call);
   if (tickets !== undefined) parts.push(tickets === 1 ? '1 open ticket' : `${tickets} open tickets`);
@@ -54,6 +64,8 @@ const MAX_REMEMBERED = 500;
 export function createRingNotifications(deps: {
   notify: (notice: RingNotice) => void;
   options: () => { readonly enabled: boolean; readonly doNotDisturb: boolean };
+  /** The latest AppStatus.itop (from 'status:changed'), so a failed lookup says why. */
+  itop?: () => AppStatus['itop'] | undefined;
   timers: Timers;
   waitForLookupMs: number;
 }): RingNotifications {
@@ -71,7 +83,7 @@ export function createRingNotifications(deps: {
     if (handled.size > MAX_REMEMBERED) handled.delete(handled.values().next().value as string);
     const call = latest.get(callId);
     const options = deps.options();
-    if (ringing(call) && options.enabled && !options.doNotDisturb) deps.notify(ringNotice(call));
+    if (ringing(call) && options.enabled && !options.doNotDisturb) deps.notify(ringNotice(call, deps.itop?.()));
   }
 
   return {

@@ -26,6 +26,7 @@ export interface SecretStore {
   get(name: SecretName): Promise<Result<string | undefined>>;
   /** '' removes the secret. */
   set(name: SecretName, value: string): Promise<Result<void>>;
+  delete(name: SecretName): Promise<Result<void>>;
 }
 
 export const BASIC_TEXT_WARNING =
@@ -87,8 +88,28 @@ export function createSecretStore(deps: { safeStorage: SafeStorageLike; ready: P
     await rename(temp, deps.file);
   }
 
+  const set = (name: SecretName, value: string): Promise<Result<void>> =>
+    serialized(async () => {
+      if (!SECRET_NAMES.includes(name)) return fail('secret-unknown', `Unknown secret "${String(name)}"`);
+      const { available } = await status();
+      if (value !== '' && !available) {
+        return fail('secret-store-unavailable', `The ${name} was not saved: the system's secret storage is not available, and secrets are never written in clear`);
+      }
+      try {
+        const secrets = await readAll();
+        if (value === '') delete secrets[name];
+        else secrets[name] = deps.safeStorage.encryptString(value).toString('base64');
+        await writeAll(secrets);
+        return ok(undefined);
+      } catch (error) {
+        return fail('secret-save-failed', `The ${name} could not be saved: ${(error as Error).message}`);
+      }
+    });
+
   return {
     status,
+    set,
+    delete: (name) => set(name, ''),
     get: (name) =>
       serialized(async () => {
         const { available } = await status();
@@ -99,23 +120,6 @@ export function createSecretStore(deps: { safeStorage: SafeStorageLike; ready: P
           return ok(deps.safeStorage.decryptString(Buffer.from(stored, 'base64')));
         } catch (error) {
           return fail('secret-unreadable', `The stored ${name} cannot be decrypted (${(error as Error).message}); enter it again in Settings`);
-        }
-      }),
-    set: (name, value) =>
-      serialized(async () => {
-        if (!SECRET_NAMES.includes(name)) return fail('secret-unknown', `Unknown secret "${String(name)}"`);
-        const { available } = await status();
-        if (value !== '' && !available) {
-          return fail('secret-store-unavailable', `The ${name} was not saved: the system's secret storage is not available, and secrets are never written in clear`);
-        }
-        try {
-          const secrets = await readAll();
-          if (value === '') delete secrets[name];
-          else secrets[name] = deps.safeStorage.encryptString(value).toString('base64');
-          await writeAll(secrets);
-          return ok(undefined);
-        } catch (error) {
-          return fail('secret-save-failed', `The ${name} could not be saved: ${(error as Error).message}`);
         }
       }),
   };
