@@ -1,3 +1,4 @@
+import { findUnfilledMacro, isWithheldText } from '../phone/signals';
 import { fail, ok, type Result } from '../result';
 
 /**
@@ -8,44 +9,13 @@ import { fail, ok, type Result } from '../result';
 /** Longer than any dialable number plus SIP decoration; anything longer is garbage or an attack. */
 export const MAX_RAW_NUMBER_LENGTH = 100;
 
-// Placeholders a PBX or template engine failed to substitute: %CallerNumber%, %%CallerNumber%%,
-// {{caller}}, ${phone}, $phone$ (iTop style). A letter must follow the opener so that percent-encoded
-// bytes such as %2B never look like a macro.
-const MACRO_PATTERNS: readonly RegExp[] = [
-  /%%?[A-Za-z][A-Za-z0-9_.-]*%%?/,
-  /\{\{\s*[A-Za-z][\w.-]*\s*\}\}/,
-  /\$\{\s*[A-Za-z][\w.-]*\s*\}/,
-  /\$[A-Za-z][\w.-]*\$/,
-  /^\[[A-Za-z][\w.-]*\]$/,
-];
-
+// One list of "not a number" signals for the whole product: the phone module owns them.
 /** The first unsubstituted template macro in `value`, e.g. `%CallerNumber%`, or undefined. */
-export function detectUnfilledMacro(value: string): string | undefined {
-  for (const pattern of MACRO_PATTERNS) {
-    const found = pattern.exec(value);
-    if (found) return found[0];
-  }
-  return undefined;
-}
+export const detectUnfilledMacro = (value: string): string | undefined => findUnfilledMacro(value);
 
-// What PBXs, SIP stacks and carriers put where a number is suppressed (English plus the locales our
-// users' PBXs speak). Compared after lower-casing and stripping quotes, `sip:` and `@host`.
-const WITHHELD_WORDS = new Set([
-  '', 'anonymous', 'anonym', 'anonyme', 'unknown', 'unbekannt', 'inconnu', 'restricted', 'private', 'privé',
-  'withheld', 'unavailable', 'blocked', 'masqué', 'unterdrückt', 'private number', 'unknown number',
-  'withheld number', 'numéro masqué', 'rufnummer unterdrückt', 'no caller id', 'caller id withheld',
-]);
-
-/** True when the value says the caller's number is withheld (anonymous, unknown, empty…). */
+/** True when the value says the caller's number is withheld (anonymous, unknown, empty…), also as a SIP URI. */
 export function isWithheld(value: string): boolean {
-  const word = value
-    .trim()
-    .replace(/^["'<]+|["'>]+$/g, '')
-    .replace(/^sips?:/i, '')
-    .replace(/@.*$/, '')
-    .trim()
-    .toLowerCase();
-  return WITHHELD_WORDS.has(word);
+  return isWithheldText(value.trim().replace(/^["'<]+|["'>]+$/g, '').replace(/^sips?:/i, '').replace(/@.*$/, ''));
 }
 
 /** Only the digits of a raw number: the key under which two deliveries of one call compare equal. */

@@ -7,15 +7,16 @@
 // A letter must follow the opener, so percent-escapes such as %2B33… never look like a macro.
 const MACRO_PATTERNS: readonly RegExp[] = [
   /%%?[A-Za-z_][\w.:-]*%%?/,
-  /\{\{?\s*[A-Za-z_][\w.:()-]*\s*\}?\}/,
   /\$\{[^}]*\}/,
+  /\{\{?\s*[A-Za-z_][\w.:()-]*\s*\}?\}/,
   /\$[A-Za-z_][\w.-]*\$/,
   /\$[A-Z][A-Z0-9_]{2,}/,
+  /^\[[A-Za-z][\w.-]*\]$/,
 ];
 
 /** The placeholder token found in `text`, or undefined. */
 export function findUnfilledMacro(text: string): string | undefined {
-  if (!/[%{$]/.test(text)) return undefined; // fast path for the 200k-number index build
+  if (!/[%{$[]/.test(text)) return undefined; // fast path for the 200k-number index build
   for (const pattern of MACRO_PATTERNS) {
     const found = pattern.exec(text);
     if (found) return found[0];
