@@ -5,6 +5,7 @@ import { CONTRACT_SOCKET_PATH } from '../../shared/contract/web-frames';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Companion } from '../core/app/companion-port';
 import { encodeEvent, serveContractSocket, type WebHostLog } from './contract-socket';
+import { readLinkQuery } from './deep-link-query';
 import { securityHeaders } from './security-headers';
 import { readStaticFile } from './static-files';
 import { createWebSessions, SESSION_COOKIE } from './web-session';
@@ -70,6 +71,15 @@ export function createWebHost(deps: WebHostDeps): WebHost {
           return reply(303, 'Signed in.', { 'Set-Cookie': cookie, Location: '/' });
         }
         if (!sessions.isValidCookieHeader(req.headers.cookie)) return reply(401, 'Not signed in: open the URL printed by `npm start` (it holds a one-time token).');
+        // A deep link handed to the core (web mode has no OS protocol handler); dials wait for the agent.
+        const link = readLinkQuery(url);
+        if (!link.ok) return reply(400, `Link refused: ${link.error.message}.`);
+        if (link.value !== null) {
+          const handled = deps.companion.handleLink ? await deps.companion.handleLink(link.value, 'deep-link') : null;
+          if (handled && !handled.ok) deps.log.warn(`web host: link refused (${handled.error.message})`);
+          if (handled && !handled.ok) return reply(400, `Link refused: ${handled.error.message}`);
+          return reply(303, 'Link received.', { Location: '/' });
+        }
         const file = await readStaticFile(deps.staticDir, url.pathname);
         if (file === 'forbidden') return reply(403, 'Forbidden path.');
         if (file === 'not-found') return reply(url.pathname === '/' ? 503 : 404, url.pathname === '/' ? 'The renderer is not built: run `npm run build`.' : 'Not found.');

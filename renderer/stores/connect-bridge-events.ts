@@ -1,7 +1,9 @@
 import type { CtiBridge } from '../../shared/contract/contract';
 import type { TransportStatus } from '../bridge/transport-status';
 import type { CallsStore } from './calls-store';
+import type { DialStore } from './dial-store';
 import type { HistoryStore } from './history-store';
+import type { OutboxStore } from './outbox-store';
 import type { StatusStore } from './status-store';
 import type { UiStore } from './ui-store';
 
@@ -10,6 +12,9 @@ export interface AppStores {
   status: StatusStore;
   history: HistoryStore;
   ui: UiStore;
+  /** Optional so older callers (tests of the inbound panel) need not create them. */
+  outbox?: OutboxStore;
+  dial?: DialStore;
 }
 
 /**
@@ -28,12 +33,16 @@ export function connectBridgeEvents(bridge: CtiBridge, stores: AppStores, transp
     stores.calls.getState().actions.snapshotReceived(r.value.calls, true);
     stores.status.getState().actions.statusReceived(r.value.status);
     stores.history.getState().actions.historyReceived(r.value.history);
+    // Writes and deep-link dials are not part of the snapshot: fetch them alongside.
+    await Promise.all([stores.outbox?.getState().actions.refreshRequested(), stores.dial?.getState().actions.refreshRequested()]);
   };
 
   const offs = [
     bridge.on('calls:changed', (s) => stores.calls.getState().actions.snapshotReceived(s)),
     bridge.on('status:changed', (s) => stores.status.getState().actions.statusReceived(s)),
     bridge.on('history:changed', (h) => stores.history.getState().actions.historyReceived(h)),
+    bridge.on('outbox:changed', (s) => stores.outbox?.getState().actions.statusReceived(s)),
+    bridge.on('dial:pending-changed', (p) => stores.dial?.getState().actions.pendingReceived(p)),
     bridge.on('call:focus', ({ callId }) => {
       stores.ui.getState().actions.pageChosen('calls');
       stores.calls.getState().actions.focusRequested(callId);

@@ -4,7 +4,9 @@ import { useShallow } from 'zustand/react/shallow';
 import type { BridgeHandle } from '../bridge/get-bridge';
 import { createCallsStore, type CallsStore } from './calls-store';
 import { connectBridgeEvents } from './connect-bridge-events';
+import { createDialStore, type DialStore } from './dial-store';
 import { createHistoryStore, type HistoryStore } from './history-store';
+import { createOutboxStore, type OutboxStore } from './outbox-store';
 import { createSettingsStore, type SettingsStore } from './settings-store';
 import { createStatusStore, type StatusStore } from './status-store';
 import { createTicketStore, type TicketStore } from './ticket-store';
@@ -17,6 +19,8 @@ export interface Stores {
   settings: SettingsStore;
   ticket: TicketStore;
   ui: UiStore;
+  outbox: OutboxStore;
+  dial: DialStore;
   handle: BridgeHandle;
 }
 
@@ -31,6 +35,8 @@ export function StoresProvider({ handle, children }: { handle: BridgeHandle; chi
     settings: createSettingsStore(handle.bridge),
     ticket: createTicketStore(handle.bridge),
     ui: createUiStore(),
+    outbox: createOutboxStore(handle.bridge),
+    dial: createDialStore(handle.bridge),
     handle,
   }));
   useEffect(() => connectBridgeEvents(handle.bridge, stores, handle.transport), [handle, stores]);
@@ -62,5 +68,9 @@ export const useTicketActions = () => useStore(useStores().ticket, (s) => s.acti
 export const usePage = () => useStore(useStores().ui, (s) => s.page);
 export const useNotice = () => useStore(useStores().ui, (s) => s.notice);
 export const useUiActions = () => useStore(useStores().ui, (s) => s.actions);
+export const useOutbox = () => useStore(useStores().outbox, useShallow((s) => ({ status: s.status, error: s.error })));
+export const useOutboxActions = () => useStore(useStores().outbox, (s) => s.actions);
+export const useDial = () => useStore(useStores().dial, useShallow((s) => ({ pending: s.pending, error: s.error, busy: s.busy })));
+export const useDialActions = () => useStore(useStores().dial, (s) => s.actions);
 export const useHost = () => useStores().handle.host;
 export const useBridge = () => useStores().handle.bridge;

@@ -5,6 +5,8 @@ import { Badge } from '../../components/Badge';
 import { Icon } from '../../components/Icon';
 import { formatDuration } from '../../lib/format';
 import { useCallError, useCallsActions, useFocusedCallId } from '../../stores/stores-context';
+import { CreationBar } from '../create/CreationBar';
+import { OutboundInfo } from '../dial/OutboundInfo';
 import { CallerSection } from './CallerSection';
 import { TicketLists } from './TicketLists';
 
@@ -72,9 +74,11 @@ export function CallCard({ call, now }: { call: CallView; now: number }) {
           {error}
         </p>
       )}
+      {call.outbound && <OutboundInfo outbound={call.outbound} />}
       <CallerSection call={call} />
+      <CreationBar call={call} />
       {(call.lists.length > 0 || (call.selection.kind === 'unknown' && call.callers.matches.length > 0)) && (
-        <TicketLists lists={call.lists} selection={call.selection} now={now} />
+        <TicketLists lists={call.lists} selection={call.selection} now={now} callId={call.callId} />
       )}
     </article>
   );

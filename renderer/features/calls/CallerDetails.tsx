@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallerMatch } from '../../../shared/contract/views';
 import { Badge } from '../../components/Badge';
+import { CallActions } from '../dial/CallActions';
+import { usePersonCallActions } from '../dial/use-call-actions';
 
 /** Confidence is the first thing an agent must see: a probable match is never logged without a check. */
 export function ConfidenceBadge({ match }: { match: CallerMatch }) {
@@ -20,6 +22,7 @@ export function CallerDetails({ match }: { match: CallerMatch }) {
   const { t } = useTranslation();
   const extra = match.display.filter((d) => d !== match.name && d !== match.organization);
   const others = match.phones.filter((p) => p.attribute !== match.matchedAttribute);
+  const actions = usePersonCallActions(match.personId);
   return (
     <section className="caller" aria-label={match.name}>
       <div className="caller__head">
@@ -48,6 +51,7 @@ export function CallerDetails({ match }: { match: CallerMatch }) {
         )}
         {others.length > 0 && <Fact label={t('calls.otherNumbers')} value={others.map((p) => p.display).join(', ')} />}
       </dl>
+      <CallActions actions={actions} who={match.name} personId={match.personId} />
     </section>
   );
 }

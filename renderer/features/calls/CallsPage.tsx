@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../../lib/use-now';
 import { useCalls } from '../../stores/stores-context';
+import { ManualDialer } from '../dial/ManualDialer';
+import { PendingDials } from '../dial/PendingDials';
 import { CallCard } from './CallCard';
 import { SimulateCall } from './SimulateCall';
 
@@ -11,6 +13,8 @@ export function CallsPage() {
   const now = useNow(1000);
   return (
     <section className="page" aria-label={t('calls.region')}>
+      <ManualDialer />
+      <PendingDials />
       {calls.length === 0 ? (
         <div className="empty">
           <p className="empty__title">{t('calls.empty')}</p>

@@ -4,12 +4,14 @@ import type { CallerSelection, TicketListView, TicketSummary } from '../../../sh
 import { Badge } from '../../components/Badge';
 import { formatRelative, parseItopDate, priorityTone, statusTone } from '../../lib/format';
 import { useTicketActions } from '../../stores/stores-context';
+import { LogCallForm } from '../create/LogCallForm';
 
 /** Beyond this a list folds: the agent needs the caller's latest tickets, not a wall of them. */
 const FOLDED_ROWS = 5;
 
 /** The configured lists, each on its own: one failing or loading never hides the others. */
-export function TicketLists({ lists, selection, now }: { lists: TicketListView[]; selection: CallerSelection; now: number }) {
+/** `callId`: the call these lists belong to; each ticket then offers "Log this call". */
+export function TicketLists({ lists, selection, now, callId }: { lists: TicketListView[]; selection: CallerSelection; now: number; callId?: string }) {
   const { t } = useTranslation();
   const shown = lists.filter((l) => l.state !== 'skipped');
   if (selection.kind === 'unknown' && shown.every((l) => l.tickets.length === 0 && l.state !== 'loading')) {
@@ -18,13 +20,13 @@ export function TicketLists({ lists, selection, now }: { lists: TicketListView[]
   return (
     <div className="lists">
       {shown.map((l) => (
-        <TicketList key={l.id} list={l} now={now} />
+        <TicketList key={l.id} list={l} now={now} callId={callId} />
       ))}
     </div>
   );
 }
 
-function TicketList({ list, now }: { list: TicketListView; now: number }) {
+function TicketList({ list, now, callId }: { list: TicketListView; now: number; callId: string | undefined }) {
   const { t } = useTranslation();
   const headingId = useId();
   const [expanded, setExpanded] = useState(false);
@@ -50,7 +52,7 @@ function TicketList({ list, now }: { list: TicketListView; now: number }) {
       {list.tickets.length > 0 && (
         <ul className="tickets">
           {rows.map((ticket) => (
-            <TicketRow key={`${ticket.class}:${ticket.id}`} ticket={ticket} now={now} />
+            <TicketRow key={`${ticket.class}:${ticket.id}`} ticket={ticket} now={now} callId={callId} />
           ))}
         </ul>
       )}
@@ -66,8 +68,9 @@ function TicketList({ list, now }: { list: TicketListView; now: number }) {
   );
 }
 
-function TicketRow({ ticket, now }: { ticket: TicketSummary; now: number }) {
+function TicketRow({ ticket, now, callId }: { ticket: TicketSummary; now: number; callId: string | undefined }) {
   const { t, i18n } = useTranslation();
+  const [logging, setLogging] = useState(false);
   const { opened } = useTicketActions();
   const changed = parseItopDate(ticket.lastUpdate ?? ticket.startDate);
   const priority = ticket.priority ? t(`priority.${ticket.priority}`, { defaultValue: ticket.priority }) : undefined;
@@ -93,6 +96,12 @@ function TicketRow({ ticket, now }: { ticket: TicketSummary; now: number }) {
           )}
         </span>
       </button>
+      {callId && !logging && (
+        <button type="button" className="link-button ticket__log" aria-label={t('log.open', { ref: ticket.ref })} onClick={() => setLogging(true)}>
+          {t('log.action')}
+        </button>
+      )}
+      {callId && logging && <LogCallForm callId={callId} ticket={ticket} onDone={() => setLogging(false)} />}
     </li>
   );
 }

@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../shared/contract/views';
 import { Icon } from '../../components/Icon';
 import { useAppStatus, useTransport, useUiActions } from '../../stores/stores-context';
+import { OutboxPanel } from '../outbox/OutboxPanel';
 
 /**
  * Honest states, most serious first: the UI cannot reach the core, iTop is down or refuses the login, then
@@ -12,6 +14,7 @@ export function StatusBar() {
   const transport = useTransport();
   const status = useAppStatus();
   const { pageChosen } = useUiActions();
+  const [outboxOpen, setOutboxOpen] = useState(false);
   if (transport !== 'open') {
     return (
       <div className={`banner ${transport === 'disconnected' ? 'banner--danger' : 'banner--info'}`} role={transport === 'disconnected' ? 'alert' : 'status'}>
@@ -47,7 +50,13 @@ export function StatusBar() {
         {status.index.building && <li className="dot-chip dot-chip--info">{t('status.indexing')}</li>}
         {status.index.error && <li className="dot-chip dot-chip--warn">{t('status.indexError', { message: status.index.error })}</li>}
         {status.outbox.failed > 0 && <li className="dot-chip dot-chip--warn">{t('status.outboxFailed', { count: status.outbox.failed })}</li>}
+        <li>
+          <button type="button" className={`chip-button ${status.outbox.pending + status.outbox.failed > 0 ? 'chip-button--busy' : ''}`} aria-expanded={outboxOpen} onClick={() => setOutboxOpen(!outboxOpen)}>
+            {t('outbox.chip', { pending: status.outbox.pending, failed: status.outbox.failed })}
+          </button>
+        </li>
       </ul>
+      {outboxOpen && <OutboxPanel />}
     </div>
   );
 }

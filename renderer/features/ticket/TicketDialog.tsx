@@ -8,6 +8,8 @@ import { htmlToText } from '../../lib/html-text';
 import { useNow } from '../../lib/use-now';
 import { formatRelative, parseItopDate, priorityTone, statusTone } from '../../lib/format';
 import { useTicket, useTicketActions } from '../../stores/stores-context';
+import { CallActions } from '../dial/CallActions';
+import { useTicketCallActions } from '../dial/use-call-actions';
 
 /** Latest entries first; an agent on the phone needs the last exchange, not the history. */
 const LOG_ENTRIES_SHOWN = 3;
@@ -62,8 +64,11 @@ function TicketBody({ detail }: { detail: TicketDetail }) {
     [t('ticket.updated'), when(detail.lastUpdate)],
   ];
   const log = [...detail.publicLog].slice(0, LOG_ENTRIES_SHOWN);
+  const ref = { class: detail.class, id: detail.id };
+  const dial = useTicketCallActions(ref);
   return (
     <div className="dialog__body">
+      {dial?.callee && <CallActions actions={dial.actions} who={dial.callee.name} ticket={ref} personId={dial.callee.personId} />}
       <p className="ticket-badges">
         <Badge tone={statusTone(detail.status)}>{detail.status}</Badge>
         {detail.priority && <Badge tone={priorityTone(detail.priority)}>{t(`priority.${detail.priority}`, { defaultValue: detail.priority })}</Badge>}

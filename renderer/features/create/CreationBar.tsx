@@ -1,0 +1,77 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallView } from '../../../shared/contract/views';
+import { useBridge } from '../../stores/stores-context';
+import { QuickCreate } from './QuickCreate';
+
+/**
+ * What can be created from an inbound call (telephony direct_creation / indirect_creation): the direct form
+ * opens by itself once per call; each indirect class is a "Create …" button for the selected caller.
+ */
+export function CreationBar({ call }: { call: CallView }) {
+  const { t } = useTranslation();
+  const offer = call.create;
+  const [open, setOpen] = useState<{ cls: string; label: string } | null>(null);
+  const autoOpened = useRef(false);
+  useEffect(() => {
+    // The direct form pops with the call, once: closing it is the agent's choice and sticks.
+    if (offer?.direct && !autoOpened.current) {
+      autoOpened.current = true;
+      const cls = offer.direct.class;
+      setOpen({ cls, label: offer.indirect.find((i) => i.class === cls)?.label ?? t('create.createClass', { cls }) });
+    }
+  }, [offer, t]);
+  if (!offer || call.direction !== 'inbound') return null;
+  const unknown = call.callers.state === 'done' && (call.callers.matches.length === 0 || call.selection.kind === 'unknown');
+  return (
+    <div className="creation">
+      {offer.indirect.length > 0 && (
+        <div className="creation__actions" role="group" aria-label={t('create.group')}>
+          {offer.indirect.map((entry) => (
+            <button key={entry.class} type="button" className="button button--small" aria-pressed={open?.cls === entry.class} onClick={() => setOpen({ cls: entry.class, label: entry.label })}>
+              {entry.label}
+            </button>
+          ))}
+        </div>
+      )}
+      {open && <QuickCreate key={open.cls} callId={call.callId} cls={open.cls} label={open.label} onClose={() => setOpen(null)} />}
+      {unknown && call.number.e164 && <AddNumber callId={call.callId} />}
+    </div>
+  );
+}
+
+/** Unknown caller: put this number on an existing Person (the index learns it once iTop confirms). */
+function AddNumber({ callId }: { callId: string }) {
+  const { t } = useTranslation();
+  const bridge = useBridge();
+  const [personId, setPersonId] = useState('');
+  const [attribute, setAttribute] = useState('phone');
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const personField = useId();
+  const attributeField = useId();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const r = await bridge.invoke('person:add-number', { callId, personId: personId.trim(), attribute });
+    setResult(r.ok ? { ok: true, text: t('create.numberQueued') } : { ok: false, text: r.error.message });
+  };
+  return (
+    <details className="disclosure">
+      <summary>{t('create.addNumber')}</summary>
+      <form className="inline-form" aria-label={t('create.addNumber')} onSubmit={(e) => void submit(e)}>
+        <div className="field">
+          <label htmlFor={personField}>{t('create.personId')}</label>
+          <input id={personField} inputMode="numeric" pattern="\d{1,12}" required value={personId} onChange={(e) => setPersonId(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={attributeField}>{t('create.numberAttribute')}</label>
+          <select id={attributeField} value={attribute} onChange={(e) => setAttribute(e.target.value)}>
+            <option value="phone">{t('create.field.phone')}</option>
+            <option value="mobile_phone">{t('create.field.mobile_phone')}</option>
+          </select>
+        </div>
+        <button type="submit" className="button button--small">{t('create.addNumberSubmit')}</button>
+        {result && <p role={result.ok ? 'status' : 'alert'} className={`hint ${result.ok ? 'hint--success' : 'hint--danger'}`}>{result.text}</p>}
+      </form>
+    </details>
+  );
+}
