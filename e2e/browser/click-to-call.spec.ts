@@ -84,3 +84,26 @@ test('a link with no ticket asks which ticket to log on; rejecting it dials noth
   cti.send({ result: 'ok', requestId: command['requestId'] });
   await expect(panel.getByRole('article', { name: /Outgoing call: 06 12 34 56 78/ })).toBeVisible();
 });
+
+test('a link with no ticket shows the callee and their open tickets; the PhoneCall is logged on the ticket picked there', async ({ panel, companion, cti, sim, snap }) => {
+  const onTicket12 = () => itopGet(sim, 'PhoneCall', "SELECT PhoneCall WHERE ticket_id = 12 AND flow = 'outbound'", ['contact_id', 'ticket_id', 'flow']);
+  const before = (await onTicket12()).length;
+  await panel.goto(`${companion.origin}/?link=${encodeURIComponent('itop-cti://dial?number=+33 6 12 34 56 78')}`);
+  const pending = panel.getByRole('region', { name: 'Call 06 12 34 56 78?' });
+  // No ticket came with the link: the callee comes from the core's lookup of the number, with their lists.
+  await expect(pending.getByText('Calling Camille Martin')).toBeVisible();
+  const chooser = pending.getByRole('group', { name: 'Log the call on' });
+  await chooser.getByRole('radio', { name: 'R-000012 · Mobile phone replacement' }).check();
+  await snap('35-deep-link-callee-tickets');
+  await pending.getByRole('button', { name: 'Call 06 12 34 56 78' }).click();
+  const command = await cti.received((f) => f['command'] === 'dial');
+  expect(command).toMatchObject({ command: 'dial', number: '+33612345678', dialString: '0612345678', ticket: '12' });
+  cti.send({ result: 'ok', requestId: command['requestId'] });
+  await expect(pending).toBeHidden();
+  const t0 = Date.now();
+  const at = (ms: number) => new Date(t0 + ms).toISOString();
+  cti.send({ event: 'answered', callId: command['requestId'], direction: 'outbound', to: '0612345678', at: at(2000) });
+  cti.send({ event: 'hangup', callId: command['requestId'], direction: 'outbound', to: '0612345678', at: at(20_000), cause: 'normal' });
+  await expect.poll(async () => (await onTicket12()).length).toBe(before + 1);
+  expect(await onTicket12()).toContainEqual(expect.objectContaining({ contact_id: '42', ticket_id: '12', flow: 'outbound' }));
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TicketRef } from './tickets';
+import { CallerMatch, TicketListView } from './views';
 
 /**
  * Outbound calls (issue 6): channels the lead merges into contract.ts. Args are tuples, as in contract.ts.
@@ -52,6 +53,22 @@ export const TicketCallActions = z.object({
 });
 export type TicketCallActions = z.infer<typeof TicketCallActions>;
 
+/**
+ * Who a deep-link dial calls, found with the inbound lookup, and their open tickets (display_tickets lists).
+ * Lazy because views.ts imports DialMethod from here: the schemas are only read once both modules loaded.
+ */
+export const PendingCallee = z.lazy(() =>
+  z.object({
+    state: z.enum(['loading', 'done', 'error']),
+    matches: z.array(CallerMatch),
+    /** The person the call is logged with when the agent does not pick: the only (or default) match. */
+    personId: z.string().optional(),
+    lists: z.array(TicketListView),
+    error: z.string().optional(),
+  }),
+);
+export type PendingCallee = z.infer<typeof PendingCallee>;
+
 export const PendingDialView = z.object({
   pendingId: z.string(),
   number: z.string(),
@@ -65,6 +82,8 @@ export const PendingDialView = z.object({
   ticket: TicketRef.extend({ ref: z.string().optional() }).optional(),
   /** No usable ticket came with the link: show the callee's open tickets and let the agent pick (or create) one. */
   needsTicket: z.boolean(),
+  /** Absent until the lookup of a dialable number started; pushed again (dial:pending-changed) as it resolves. */
+  callee: PendingCallee.optional(),
   receivedAt: z.number(),
 });
 export type PendingDialView = z.infer<typeof PendingDialView>;

@@ -20,6 +20,7 @@ import { createDialKit } from './dial-kit';
 import { createItopHealth } from './itop-health';
 import { createLinkHandler } from './link-handler';
 import { createLookupKit } from './lookup-kit';
+import { createPendingCalleeFinder } from './pending-callee';
 import { createOutboundJournal } from './outbound-journal';
 import { simulateRinging } from './simulated-call';
 import { createWriteHandlers } from './write-handlers';
@@ -110,6 +111,8 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     sessions: { apply: (e) => (ingest(e), sessions.get(e.callId)), patch: (id, p) => sessions.patch(id, p), get: (id) => sessions.get(id) },
     clock,
     log,
+    // A link without a usable ticket shows the callee's open tickets, found as for an inbound call.
+    findCallee: createPendingCalleeFinder({ phone: kit.phone, lookup: kit.callers, lists: kit.lists, log: (m) => log.warn(m) }),
     sendDial: (command) => (server ? server.sendDial(command) : Promise.resolve(fail('no-bridge', 'The companion is not started: no CTI bridge can dial yet.'))),
     openExternal: deps.openExternal ?? (async () => { throw new Error('this host cannot hand links to the system'); }),
   });

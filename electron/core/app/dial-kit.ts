@@ -3,6 +3,7 @@ import { actionAttributes } from '../../../shared/dial';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { CallSessions } from '../calls/call-sessions';
 import { createCallActionsReader, createDialer, createTicketResolver, type CallActionsReader, type Dialer, type DispatchPorts } from '../dialer';
+import type { FindCallee } from './pending-callee';
 import type { Log } from '../intake/log';
 import { getWithFieldFallback, type ItopReader } from '../lookup/itop-reader';
 
@@ -22,6 +23,8 @@ export interface DialKitDeps extends DispatchPorts {
   readonly sessions: Pick<CallSessions, 'apply' | 'patch' | 'get'>;
   readonly clock: { now(): number };
   readonly log: Log;
+  /** Who a deep-link dial calls and their open tickets (the inbound lookup); see pending-callee.ts. */
+  readonly findCallee?: FindCallee;
 }
 
 export function createDialKit(deps: DialKitDeps): DialKit {
@@ -34,6 +37,7 @@ export function createDialKit(deps: DialKitDeps): DialKit {
     clock: deps.clock,
     log: deps.log,
     resolveTicket,
+    ...(deps.findCallee ? { findCallee: deps.findCallee } : {}),
     sendDial: deps.sendDial,
     openExternal: deps.openExternal,
   });

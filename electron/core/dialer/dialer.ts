@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { DialConfirm, type DialStarted, type PendingDialView } from '../../../shared/contract/dial';
+import { DialConfirm, type DialStarted, type PendingCallee, type PendingDialView } from '../../../shared/contract/dial';
 import { TicketRef } from '../../../shared/contract/tickets';
 import type { CallEvent } from '../../../shared/cti/call-event';
 import { needsConfirmation, prepareNumber, readDialLink } from '../../../shared/dial';
@@ -38,6 +38,11 @@ export interface DialerDeps extends DispatchPorts {
   log: Log;
   /** Ticket id/ref from a link → the ticket (core/get); without it a link's ticket must be chosen by the agent. */
   resolveTicket?: (hint: string) => Promise<Result<ResolvedTicket>>;
+  /**
+   * Finds who a pending dial calls and their open tickets (the inbound lookup), reporting each step through
+   * `onChange`; without it the agent can only pick a ticket already on screen or type one.
+   */
+  findCallee?: (number: string, key: string, onChange: (callee: PendingCallee) => void) => void;
   newId?: () => string;
   /** How far apart a dial and the bridge's report of it may be; default 2 minutes. */
   correlationWindowMs?: number;
@@ -141,7 +146,14 @@ export function createDialer(deps: DialerDeps): Dialer {
         },
       );
     }
-    return ok({ kind: 'pending', pending });
+    if (prepared.ok && deps.findCallee) {
+      try {
+        deps.findCallee(request.number, `dial:${pending.pendingId}`, (callee) => pendingDials.setCallee(pending.pendingId, callee));
+      } catch (error) {
+        deps.log.warn('callee of a dial link not looked up', { error: String(error) });
+      }
+    }
+    return ok({ kind: 'pending', pending: pendingDials.list().find((p) => p.pendingId === pending.pendingId) ?? pending });
   }
 
   async function dial(input: DialRequest): Promise<Result<DialOutcome>> {

@@ -1,4 +1,4 @@
-import type { PendingDialView } from '../../../shared/contract/dial';
+import type { PendingCallee, PendingDialView } from '../../../shared/contract/dial';
 import type { TicketRef } from '../../../shared/contract/tickets';
 
 /**
@@ -12,6 +12,8 @@ export interface PendingDials {
   add(dial: Omit<PendingDial, 'pendingId' | 'receivedAt'>): PendingDial;
   /** Sets the link's ticket once iTop resolved its id/ref (or marks it as needing a choice). */
   resolveTicket(pendingId: string, ticket: (TicketRef & { ref?: string }) | undefined): void;
+  /** Sets who the dial calls and their tickets (again as lists resolve); ignored once the dial is gone. */
+  setCallee(pendingId: string, callee: PendingCallee): void;
   take(pendingId: string): PendingDial | undefined;
   list(): PendingDial[];
   subscribe(listener: (pending: PendingDial[]) => void): () => void;
@@ -66,6 +68,12 @@ export function createPendingDials(options: PendingDialsOptions): PendingDials {
       const dial = items.get(pendingId);
       if (!dial) return;
       items.set(pendingId, ticket ? { ...dial, ticket, needsTicket: false } : { ...dial, needsTicket: true });
+      notify();
+    },
+    setCallee(pendingId, callee) {
+      const dial = items.get(pendingId);
+      if (!dial) return;
+      items.set(pendingId, { ...dial, callee });
       notify();
     },
     take(pendingId) {

@@ -32,23 +32,31 @@ export function PendingDials() {
   );
 }
 
-/** Tickets already on screen for the same number (the inbound call being called back), without duplicates. */
-function useKnownTickets(e164: string | undefined): TicketSummary[] {
+/**
+ * The tickets offered: the callee's open tickets (the core looked up the number as for an inbound call), then
+ * tickets already on screen for the same number (the inbound call being called back), without duplicates.
+ */
+function useOfferedTickets(dial: PendingDialView): TicketSummary[] {
   const calls = useCalls();
-  if (!e164) return [];
   const seen = new Map<string, TicketSummary>();
-  for (const c of calls) if (c.number.e164 === e164) for (const l of c.lists) for (const tk of l.tickets) seen.set(`${tk.class}:${tk.id}`, tk);
+  for (const l of dial.callee?.lists ?? []) for (const tk of l.tickets) seen.set(`${tk.class}:${tk.id}`, tk);
+  if (dial.e164) for (const c of calls) if (c.number.e164 === dial.e164) for (const l of c.lists) for (const tk of l.tickets) seen.set(`${tk.class}:${tk.id}`, tk);
   return [...seen.values()];
 }
+
+const personOf = (personId: string | undefined) => (personId ? { personId } : {});
 
 function PendingDial({ dial }: { dial: PendingDialView }) {
   const { t } = useTranslation();
   const { confirmed, rejected } = useDialActions();
   const { busy } = useDial();
-  const tickets = useKnownTickets(dial.e164);
+  const tickets = useOfferedTickets(dial);
   // The link names no person: when its ticket's caller owns the number, the call is logged with them.
   const linkTicket = useTicketCallActions(dial.ticket ? { class: dial.ticket.class, id: dial.ticket.id } : null);
   const callee = linkTicket?.callee && linkTicket.actions.some((a) => a.e164 !== undefined && a.e164 === dial.e164) ? linkTicket.callee : undefined;
+  // Who owns the number (the core's lookup): logged with the call when the agent picks a ticket here.
+  const found = dial.callee;
+  const foundNames = found?.matches.map((m) => m.name).join(', ');
   const [choice, setChoice] = useState<string>(dial.ticket ? 'link' : '');
   const [typedId, setTypedId] = useState('');
   const titleId = useId();
@@ -69,7 +77,14 @@ function PendingDial({ dial }: { dial: PendingDialView }) {
       <p className="hint">{t('dial.pendingHint')}</p>
       {dial.problem && <p role="alert" className="hint hint--danger">{dial.problem}</p>}
       {dial.ticket && <p>{t('dial.onTicket', { ref: dial.ticket.ref ?? `#${dial.ticket.id}` })}</p>}
-      {callee && <p>{t('dial.callee', { name: callee.name })}</p>}
+      {callee ? (
+        <p>{t('dial.callee', { name: callee.name })}</p>
+      ) : (
+        <>
+          {found?.state === 'loading' && <p className="hint" role="status">{t('dial.calleeLoading')}</p>}
+          {foundNames && <p>{t('dial.callee', { name: foundNames })}</p>}
+        </>
+      )}
       {dial.needsTicket && !dial.problem && (
         <fieldset className="chooser">
           <legend>{dial.ticketHint ? t('dial.ticketUnknown', { hint: dial.ticketHint }) : t('dial.chooseTicket')}</legend>
@@ -91,7 +106,7 @@ function PendingDial({ dial }: { dial: PendingDialView }) {
         </fieldset>
       )}
       <div className="actions">
-        <button type="button" className="button button--primary" disabled={!ready || busy} onClick={() => void confirmed({ pendingId: dial.pendingId, ...(chosen() !== undefined ? { ticket: chosen() } : {}), ...(callee && choice === 'link' ? { personId: callee.personId } : {}) })}>
+        <button type="button" className="button button--primary" disabled={!ready || busy} onClick={() => void confirmed({ pendingId: dial.pendingId, ...(chosen() !== undefined ? { ticket: chosen() } : {}), ...personOf(callee && choice === 'link' ? callee.personId : choice !== 'link' ? found?.personId : undefined) })}>
           {t('dial.confirm', { number: dial.display })}
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => void rejected(dial.pendingId)}>

@@ -151,6 +151,7 @@ export const de: Messages = {
     tracked: 'Von der Telefonanlage gemeldet',
     failed: 'Der Anruf konnte nicht aufgebaut werden: {{message}}',
     callee: 'Anruf an {{name}}',
+    calleeLoading: 'Suche, wem diese Nummer gehört…',
     onTicket: 'Protokolliert auf {{ref}}',
     journalCall: 'Dieser Anruf wird in iTop protokolliert.',
     journalPrivate: 'Dieser Anruf wird im privaten Log des Tickets protokolliert.',

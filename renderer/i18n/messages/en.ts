@@ -150,6 +150,7 @@ export const en = {
     tracked: 'Reported by the PBX',
     failed: 'The call could not be placed: {{message}}',
     callee: 'Calling {{name}}',
+    calleeLoading: 'Looking up who this number belongs to…',
     onTicket: 'Logged on {{ref}}',
     journalCall: 'This call is being logged in iTop.',
     journalPrivate: 'This call is being logged in the ticket\'s private log.',

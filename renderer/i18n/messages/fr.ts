@@ -151,6 +151,7 @@ export const fr: Messages = {
     tracked: 'Signalé par le PBX',
     failed: 'L\'appel n\'a pas pu être passé : {{message}}',
     callee: 'Appel à {{name}}',
+    calleeLoading: 'Recherche du titulaire de ce numéro…',
     onTicket: 'Journalisé sur {{ref}}',
     journalCall: 'Cet appel est en cours de journalisation dans iTop.',
     journalPrivate: 'Cet appel est journalisé dans le journal privé du ticket.',

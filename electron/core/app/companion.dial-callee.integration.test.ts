@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIM_USERS } from '../../../e2e/itop-sim/credentials';
+import { startSimulator } from '../../../e2e/itop-sim/spawn';
+import { PendingDialView } from '../../../shared/contract/dial';
+import type { ItopClient } from '../itop';
+import { connectBridge, type TestBridge } from '../intake/testing/intake-harness';
+import { RIG_TOKEN, startCompanionRig, type CompanionRig } from './testing/companion-rig';
+
+// Issue 6 §3: a dial link without a ticket shows the callee (same lookup as an inbound call) and their open
+// tickets; the agent's pick is the ticket the PhoneCall is logged on. Real simulator, real test bridge.
+type DialFrame = { command: string; requestId: string; number: string; dialString: string; ticket?: string };
+
+const resolved = (p: PendingDialView): boolean => p.callee?.state === 'done' && p.callee.lists.every((l) => l.state !== 'loading');
+
+async function phoneCall(client: ItopClient, id: string) {
+  const r = await client.get({ class: 'PhoneCall', key: Number(id), outputFields: ['ticket_id', 'contact_id', 'flow'] });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value.objects[0]?.fields;
+}
+
+describe('a dial link without a ticket: the callee and their open tickets', () => {
+  let rig: CompanionRig;
+  let bridge: TestBridge;
+
+  beforeAll(async () => {
+    rig = await startCompanionRig({ sim: await startSimulator(), login: SIM_USERS.cti, config: { dial: { method: 'bridge', format: 'national' } } });
+    bridge = await connectBridge(`ws://127.0.0.1:${rig.intakePort}/cti`, { headers: { Authorization: `Bearer ${RIG_TOKEN}` } });
+    await rig.waitFor('status:changed', (s) => s.bridge.connected === 1);
+  });
+  afterAll(async () => {
+    await bridge?.close();
+    await rig?.stop();
+  });
+
+  it('pushes the callee and their tickets, and logs the call on the ticket the agent picked', async () => {
+    const link = await rig.companion.handleLink('itop-cti://dial?number=+33 6 12 34 56 78');
+    if (!link.ok || link.value.kind !== 'dial-pending') throw new Error(JSON.stringify(link));
+    const { pendingId } = link.value.pending;
+    const pushed = await rig.waitFor('dial:pending-changed', (list) => list.some((p) => p.pendingId === pendingId && resolved(p)));
+    const pending = pushed.find((p) => p.pendingId === pendingId);
+    expect(PendingDialView.safeParse(pending).success).toBe(true);
+    expect(pending).toMatchObject({ needsTicket: true, callee: { state: 'done', personId: '42', matches: [{ personId: '42', name: 'Camille Martin' }] } });
+    const tickets = pending?.callee?.lists.flatMap((l) => l.tickets) ?? [];
+    expect(pending?.callee?.lists.map((l) => l.label)).toEqual(['User Requests opened for this caller', 'User Requests opened for the organization of the caller']);
+    expect(tickets.map((t) => t.ref)).toEqual(expect.arrayContaining(['R-000002', 'R-000012']));
+    expect(await rig.companion.handlers['dial:pending']()).toEqual([pending]);
+
+    const chosen = tickets.find((t) => t.ref === 'R-000012');
+    if (!chosen) throw new Error('R-000012 is not offered');
+    const dialing = rig.companion.handlers['dial:confirm']({ pendingId, ticket: { class: chosen.class, id: chosen.id }, personId: pending?.callee?.personId });
+    const command = (await bridge.next()) as DialFrame;
+    expect(command).toMatchObject({ command: 'dial', number: '+33612345678', dialString: '0612345678', ticket: chosen.id });
+    bridge.socket.send(JSON.stringify({ result: 'ok', requestId: command.requestId }));
+    const { callId } = await dialing;
+    const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+    for (const [event, ms] of [['answered', 1000], ['hangup', 31_000]] as const) {
+      bridge.socket.send(JSON.stringify({ event, callId: command.requestId, direction: 'outbound', to: '0612345678', at: at(ms) }));
+      expect(await bridge.next()).toMatchObject({ event });
+    }
+    const call = await rig.waitForCall(callId, (c) => c.outbound?.journal !== undefined);
+    const entryId = call.outbound?.journal?.entryId ?? '';
+    const status = await rig.waitFor('outbox:changed', (s) => s.entries.some((e) => e.id === entryId && e.state === 'done'));
+    const id = status.entries.find((e) => e.id === entryId)?.result?.id ?? '';
+    expect(await phoneCall(rig.itop, id)).toMatchObject({ ticket_id: chosen.id, contact_id: '42', flow: 'outbound' });
+  });
+
+  it('an unknown number gets a callee with no match and no lists; "no ticket" stays possible', async () => {
+    const link = await rig.companion.handleLink('itop-cti://dial?number=+33 9 13 57 91 35');
+    if (!link.ok || link.value.kind !== 'dial-pending') throw new Error(JSON.stringify(link));
+    const { pendingId } = link.value.pending;
+    const pushed = await rig.waitFor('dial:pending-changed', (list) => list.some((p) => p.pendingId === pendingId && resolved(p)));
+    expect(pushed.find((p) => p.pendingId === pendingId)?.callee).toEqual({ state: 'done', matches: [], lists: [] });
+    const dialing = rig.companion.handlers['dial:confirm']({ pendingId, ticket: null });
+    const command = (await bridge.next()) as DialFrame;
+    expect(command).toMatchObject({ dialString: '0913579135' });
+    expect(command.ticket).toBeUndefined();
+    bridge.socket.send(JSON.stringify({ result: 'ok', requestId: command.requestId }));
+    expect((await dialing).dialString).toBe('0913579135');
+  });
+});
