@@ -2,21 +2,25 @@ import { z } from 'zod';
 
 export const CaseLogEntry = z.object({ date: z.string(), author: z.string(), message: z.string() });
 
-/** Everything the ticket view shows; links are built by the core from the configured iTop URL. */
-export const TicketDetail = z.object({
+/** What every view of a ticket carries (list rows and the ticket view). */
+export const TicketBase = z.object({
   id: z.string(),
   class: z.string(),
   ref: z.string(),
   title: z.string(),
   status: z.string(),
   priority: z.string().optional(),
+  startDate: z.string().optional(),
+  lastUpdate: z.string().optional(),
+});
+
+/** Everything the ticket view shows; links are built by the core from the configured iTop URL. */
+export const TicketDetail = TicketBase.extend({
   caller: z.string().optional(),
   callerId: z.string().optional(),
   organization: z.string().optional(),
   agent: z.string().optional(),
   team: z.string().optional(),
-  startDate: z.string().optional(),
-  lastUpdate: z.string().optional(),
   description: z.string(),
   publicLog: z.array(CaseLogEntry),
   links: z.object({ view: z.string(), edit: z.string() }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DialMethod } from './dial';
-import { TicketRef } from './tickets';
+import { TicketBase, TicketRef } from './tickets';
 
 /**
  * Plain-data views the core pushes to the UI. The core owns the state; the renderer only renders these
@@ -45,17 +45,9 @@ export const CallerSelection = z.discriminatedUnion('kind', [
 ]);
 export type CallerSelection = z.infer<typeof CallerSelection>;
 
-export const TicketSummary = z.object({
-  id: z.string(),
-  class: z.string(),
-  ref: z.string(),
-  title: z.string(),
-  status: z.string(),
-  priority: z.string().optional(),
+export const TicketSummary = TicketBase.extend({
   callerName: z.string().optional(),
   agentName: z.string().optional(),
-  startDate: z.string().optional(),
-  lastUpdate: z.string().optional(),
   /** Every requested output field as iTop returned it (strings). */
   fields: z.record(z.string(), z.string()),
 });

@@ -3,8 +3,8 @@ import { SIM_USERS } from '../../../e2e/itop-sim/credentials';
 import { startSimulator } from '../../../e2e/itop-sim/spawn';
 import { PendingDialView } from '../../../shared/contract/dial';
 import type { ItopClient } from '../itop';
-import { connectBridge, type TestBridge } from '../intake/testing/intake-harness';
-import { RIG_TOKEN, startCompanionRig, type CompanionRig } from './testing/companion-rig';
+import type { TestBridge } from '../intake/testing/intake-harness';
+import { startBridgedDialRig, type CompanionRig } from './testing/companion-rig';
 
 // Issue 6 §3: a dial link without a ticket shows the callee (same lookup as an inbound call) and their open
 // tickets; the agent's pick is the ticket the PhoneCall is logged on. Real simulator, real test bridge.
@@ -23,9 +23,7 @@ describe('a dial link without a ticket: the callee and their open tickets', () =
   let bridge: TestBridge;
 
   beforeAll(async () => {
-    rig = await startCompanionRig({ sim: await startSimulator(), login: SIM_USERS.cti, config: { dial: { method: 'bridge', format: 'national' } } });
-    bridge = await connectBridge(`ws://127.0.0.1:${rig.intakePort}/cti`, { headers: { Authorization: `Bearer ${RIG_TOKEN}` } });
-    await rig.waitFor('status:changed', (s) => s.bridge.connected === 1);
+    ({ rig, bridge } = await startBridgedDialRig({ sim: await startSimulator(), login: SIM_USERS.cti }));
   });
   afterAll(async () => {
     await bridge?.close();

@@ -4,9 +4,9 @@ import { startSimulator } from '../../../e2e/itop-sim/spawn';
 import { eventContract } from '../../../shared/contract/contract';
 import type { DialStarted } from '../../../shared/contract/dial';
 import type { CallView } from '../../../shared/contract/views';
-import { connectBridge, type TestBridge } from '../intake/testing/intake-harness';
+import type { TestBridge } from '../intake/testing/intake-harness';
 import type { ItopClient } from '../itop';
-import { RIG_TOKEN, settled, startCompanionRig, type CompanionRig } from './testing/companion-rig';
+import { settled, startBridgedDialRig, startCompanionRig, type CompanionRig } from './testing/companion-rig';
 
 // Issue 6 through the Companion only: dial:* handlers and handleLink, a REAL test bridge on the CTI
 // WebSocket, the real simulator holding the outbound PhoneCalls at the end.
@@ -45,9 +45,7 @@ describe('click-to-call through the CTI bridge', () => {
   }
 
   beforeAll(async () => {
-    rig = await startCompanionRig({ sim: await startSimulator(), login: SIM_USERS.cti, config: { dial: { method: 'bridge', format: 'national' } } });
-    bridge = await connectBridge(`ws://127.0.0.1:${rig.intakePort}/cti`, { headers: { Authorization: `Bearer ${RIG_TOKEN}` } });
-    await rig.waitFor('status:changed', (s) => s.bridge.connected === 1);
+    ({ rig, bridge } = await startBridgedDialRig({ sim: await startSimulator(), login: SIM_USERS.cti }));
   });
   afterAll(async () => {
     await bridge?.close();

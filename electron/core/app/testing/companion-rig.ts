@@ -6,6 +6,7 @@ import type { EventChannel, EventPayload } from '../../../../shared/contract/con
 import type { CallView } from '../../../../shared/contract/views';
 import { createItopClient, type ItopClient } from '../../itop';
 import { silentLog } from '../../intake/log';
+import { connectBridge, type TestBridge } from '../../intake/testing/intake-harness';
 import { createCompanion, type CompanionDeps, type RunningCompanion } from '../companion';
 
 /** The running simulator as the rig needs it (tests start it with e2e/itop-sim/spawn: the core never imports e2e). */
@@ -107,3 +108,11 @@ export async function startCompanionRig(options: RigOptions): Promise<CompanionR
 
 /** Calls `settled` once the callers and every list are loaded. */
 export const settled = (c: CallView): boolean => c.callers.state !== 'loading' && c.lists.every((l) => l.state !== 'loading');
+
+/** A rig that dials through a connected test CTI bridge (national dial strings), as click-to-call tests need. */
+export async function startBridgedDialRig(options: Omit<RigOptions, 'config'>): Promise<{ rig: CompanionRig; bridge: TestBridge }> {
+  const rig = await startCompanionRig({ ...options, config: { dial: { method: 'bridge', format: 'national' } } });
+  const bridge = await connectBridge(`ws://127.0.0.1:${rig.intakePort}/cti`, { headers: { Authorization: `Bearer ${RIG_TOKEN}` } });
+  await rig.waitFor('status:changed', (s) => s.bridge.connected === 1);
+  return { rig, bridge };
+}
