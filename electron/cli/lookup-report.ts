@@ -3,6 +3,7 @@ import { explainNormalization, type ExternalNumber } from '../../shared/phone';
 import { defaultSelection, selectedCallerIds } from '../core/lookup/chooser';
 import type { IndexStatus } from '../core/lookup/index-service';
 import type { LookupKit } from '../core/app/lookup-kit';
+import { NO_CALLERS } from '../core/lookup/found-callers';
 import { toNumberView } from '../core/app/number-view';
 import type { NumberView } from '../../shared/contract/views';
 
@@ -27,13 +28,14 @@ export async function runLookup(kit: LookupKit, raw: string): Promise<LookupRepo
   if (result.kind !== 'external') return { input: raw, steps, number, index, callers: [], selection: 'unknown', lists: [] };
   const input = { raw, number: result as ExternalNumber };
   const outcome = kit.callers.lookup(input);
-  let callers = outcome.immediate ?? [];
+  let found = outcome.immediate ?? NO_CALLERS;
   let query: LookupReport['query'];
   if (outcome.pending) {
     const merged = await outcome.pending;
-    if (merged.ok) callers = merged.value;
+    if (merged.ok) found = merged.value;
     query = { oql: outcome.oql ?? '(not built)', ...(merged.ok ? {} : { error: merged.error }) };
   }
+  const callers = found.matches;
   const selection = defaultSelection(callers);
   const ids = selectedCallerIds(selection, callers);
   const lists = await kit.lists.load(`cli|${ids.join(',')}`, ids, kit.callers.placeholders(input));

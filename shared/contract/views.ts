@@ -38,6 +38,12 @@ export const CallerMatch = z.object({
 });
 export type CallerMatch = z.infer<typeof CallerMatch>;
 
+/**
+ * Beyond this many matches a number is a shared one (a switchboard or desk number on many Persons): the
+ * core selects nobody by default and the panel says why. Shared by core and renderer so both agree.
+ */
+export const SWITCHBOARD_THRESHOLD = 10;
+
 export const CallerSelection = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }),
   z.object({ kind: z.literal('unknown') }),
@@ -111,10 +117,11 @@ export const CallView = z.object({
     matches: z.array(CallerMatch),
     label: z.string(),
     error: z.string().optional(),
-    /** How many contacts matched when `matches` was capped (it holds at most 50, confirmed first). */
+    /**
+     * How many contacts matched in all. `matches` holds the likeliest 50 at most (confirmed first), so a shared
+     * switchboard number shows "1,292 contacts share this number" while listing 50.
+     */
     total: z.number().int().nonnegative().optional(),
-    /** A hint for the agent, e.g. "1292 contacts share this number — choose one" (shared switchboard). */
-    note: z.string().optional(),
   }),
   selection: CallerSelection,
   /** The chooser exactly as the telephony extension builds it: [All,] each contact…, Unknown (in that order). */

@@ -1,9 +1,10 @@
-import type { CallView, CallerMatch, CallerSelection, NumberView, TicketListView } from '../../../shared/contract/views';
+import type { CallView, CallerSelection, NumberView, TicketListView } from '../../../shared/contract/views';
 import type { CallEvent } from '../../../shared/cti/call-event';
 import type { ExternalNumber, PhoneOptions } from '../../../shared/phone';
 import { chooserChoices, defaultSelection, isOffered, sameSelection, selectedCallerIds } from '../lookup/chooser';
 import type { CallerLookup, LookupInput } from '../lookup/caller-lookup';
 import type { ChoiceMemory } from '../lookup/choice-memory';
+import type { FoundCallers } from '../lookup/found-callers';
 import type { TicketLists } from '../lists/ticket-lists';
 import { normalizeForCall } from './number-view';
 import { defaultSelectionFor } from './switchboard';
@@ -68,13 +69,14 @@ export function createCallEnricher(deps: CallEnricherDeps): CallEnricher {
     });
   };
 
-  const applyMatches = (callId: string, state: CallState, matches: CallerMatch[], done: boolean, error?: string): void => {
+  const applyMatches = (callId: string, state: CallState, found: FoundCallers, done: boolean, error?: string): void => {
     const before = state.enrichment;
+    const { matches } = found;
     const remembered = state.input ? deps.memory.recall(state.input.number.e164) : undefined;
     let selection = before.selection;
-    if (!state.chosen) selection = remembered && isOffered(remembered, matches) ? remembered : defaultSelectionFor(matches, defaultSelection);
+    if (!state.chosen) selection = remembered && isOffered(remembered, matches) ? remembered : defaultSelectionFor(found, defaultSelection);
     update(callId, state, {
-      callers: { ...before.callers, state: done ? (error ? 'error' : 'done') : 'loading', matches, ...(error ? { error } : {}) },
+      callers: { ...before.callers, state: done ? (error ? 'error' : 'done') : 'loading', matches, total: found.total, ...(error ? { error } : {}) },
       selection,
       choices: chooserChoices(matches),
     });
@@ -100,7 +102,14 @@ export function createCallEnricher(deps: CallEnricherDeps): CallEnricher {
         deps.onChange(event.callId, enrichment);
         return enrichment;
       }
-      const input: LookupInput = { raw: event.remoteNumber, number: normalized as ExternalNumber, ...(event.attributes ? { attributes: event.attributes } : {}) };
+      const number = normalized as ExternalNumber;
+      const remembered = deps.memory.recall(number.e164);
+      const input: LookupInput = {
+        raw: event.remoteNumber,
+        number,
+        ...(event.attributes ? { attributes: event.attributes } : {}),
+        ...(remembered?.kind === 'person' ? { keepPersonId: remembered.personId } : {}),
+      };
       const state: CallState = { enrichment: { ...enrichment, callers: { ...enrichment.callers, state: 'loading' } }, input, chosen: false, listsKey: '' };
       calls.set(event.callId, state);
       const outcome = deps.lookup.lookup(input);
@@ -112,7 +121,8 @@ export function createCallEnricher(deps: CallEnricherDeps): CallEnricher {
           if (r.ok) applyMatches(event.callId, state, r.value, true);
           else {
             deps.log?.(r.error);
-            applyMatches(event.callId, state, state.enrichment.callers.matches, true, r.error);
+            const { matches, total } = state.enrichment.callers;
+            applyMatches(event.callId, state, { matches, total: total ?? matches.length }, true, r.error);
           }
         });
       }

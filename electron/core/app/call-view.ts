@@ -3,7 +3,6 @@ import type { CallEvent } from '../../../shared/cti/call-event';
 import type { CallSession } from '../calls/call-session';
 import { outboundDetailsOf } from '../dialer';
 import type { Enrichment } from './call-enricher';
-import { shownCallers } from './switchboard';
 
 /** What the companion knows about a call beyond its session and enrichment. */
 export interface CallExtras {
@@ -14,7 +13,6 @@ export interface CallExtras {
 
 /** One call as the UI sees it: the session's state machine plus who calls and their tickets. */
 export function toCallView(session: CallSession, enrichment: Enrichment, extras: CallExtras = {}): CallView {
-  const shown = shownCallers(enrichment.callers, enrichment.selection, enrichment.choices);
   const outbound = outboundView(session, enrichment, extras.journal);
   return {
     callId: session.callId,
@@ -27,9 +25,9 @@ export function toCallView(session: CallSession, enrichment: Enrichment, extras:
     ...(session.answeredAt !== undefined ? { answeredAt: session.answeredAt } : {}),
     ...(session.endedAt !== undefined ? { endedAt: session.endedAt } : {}),
     ...(session.durationMs !== undefined ? { durationMs: session.durationMs } : {}),
-    callers: shown.callers,
+    callers: enrichment.callers,
     selection: enrichment.selection,
-    choices: shown.choices,
+    choices: enrichment.choices,
     lists: enrichment.lists,
     ...(session.ticket !== undefined ? { ticket: session.ticket } : {}),
     ...(extras.create ? { create: extras.create } : {}),

@@ -1,9 +1,9 @@
 import type { PendingCallee } from '../../../shared/contract/dial';
-import type { CallerMatch } from '../../../shared/contract/views';
 import type { ExternalNumber, PhoneOptions } from '../../../shared/phone';
 import type { TicketLists } from '../lists/ticket-lists';
 import type { CallerLookup, LookupInput } from '../lookup/caller-lookup';
 import { defaultSelection, selectedCallerIds } from '../lookup/chooser';
+import { NO_CALLERS, type FoundCallers } from '../lookup/found-callers';
 import { normalizeForCall } from './number-view';
 import { defaultSelectionFor } from './switchboard';
 
@@ -32,8 +32,9 @@ export function createPendingCalleeFinder(deps: PendingCalleeDeps): FindCallee {
       callee = { ...callee, ...patch };
       onChange(callee);
     };
-    const withMatches = (matches: CallerMatch[], error?: string): void => {
-      const selection = defaultSelectionFor(matches, defaultSelection);
+    const withMatches = (found: FoundCallers, error?: string): void => {
+      const { matches } = found;
+      const selection = defaultSelectionFor(found, defaultSelection);
       const ids = selectedCallerIds(selection, matches);
       report({
         state: error ? 'error' : 'done',
@@ -50,12 +51,12 @@ export function createPendingCalleeFinder(deps: PendingCalleeDeps): FindCallee {
     report({});
     const outcome = deps.lookup.lookup(input);
     if (!outcome.pending) {
-      withMatches(outcome.immediate ?? []);
+      withMatches(outcome.immediate ?? NO_CALLERS);
       return;
     }
     void outcome.pending.then(
-      (r) => (r.ok ? withMatches(r.value) : (deps.log?.(r.error), withMatches(outcome.immediate ?? [], r.error))),
-      (error: unknown) => withMatches(outcome.immediate ?? [], `The callee could not be looked up: ${String(error)}`),
+      (r) => (r.ok ? withMatches(r.value) : (deps.log?.(r.error), withMatches(outcome.immediate ?? NO_CALLERS, r.error))),
+      (error: unknown) => withMatches(outcome.immediate ?? NO_CALLERS, `The callee could not be looked up: ${String(error)}`),
     );
   };
 }

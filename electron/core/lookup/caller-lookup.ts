@@ -1,9 +1,9 @@
-import type { CallerMatch } from '../../../shared/contract/views';
 import { bindOql, type OqlParam } from '../../../shared/oql/bind';
 import { err, ok, type Result } from '../../../shared/result';
 import type { ExternalNumber } from '../../../shared/phone/types';
 import { selectedClass } from '../lists/oql-class';
-import { orderMatches, toCallerMatch, type MatchInfo } from './caller-match';
+import { toCallerMatch, type MatchInfo } from './caller-match';
+import { keepLikeliest, type FoundCallers, type PersonHit } from './found-callers';
 import type { PhoneIndexService } from './index-service';
 import { getWithFieldFallback, type ItopReader, type ReadFailure } from './itop-reader';
 import { personOutputFields, toPersonRecord, type PersonRecord } from './person-record';
@@ -32,13 +32,15 @@ export interface LookupInput {
   readonly number: ExternalNumber;
   /** url_parameters values by Person attribute code (e.g. {email: …}), bound as `:email`. */
   readonly attributes?: Readonly<Record<string, string>>;
+  /** The caller the agent chose last time for this number: kept among the matches even on a shared number. */
+  readonly keepPersonId?: string;
 }
 
 export interface LookupOutcome {
   /** What the index knows right now (no network); undefined when no index has been built yet. */
-  readonly immediate: CallerMatch[] | undefined;
+  readonly immediate: FoundCallers | undefined;
   /** Present when iTop is asked too: the merged, verified matches. */
-  readonly pending?: Promise<Result<CallerMatch[], string>>;
+  readonly pending?: Promise<Result<FoundCallers, string>>;
   /** The OQL sent to iTop, for diagnostics (`cti lookup`). */
   readonly oql?: string;
 }
@@ -59,20 +61,25 @@ export function createCallerLookup(deps: CallerLookupDeps): CallerLookup {
   const outputFields = personOutputFields(deps.phoneAttributes, deps.displayAttributes);
   const refused = new Set<string>();
 
-  const toMatch = (person: PersonRecord, info: MatchInfo): CallerMatch =>
-    toCallerMatch(person, info, deps.displayAttributes, (raw) => deps.displayStored(raw, deps.index.regionOf(person)));
+  const present = (hits: readonly PersonHit[], input: LookupInput): FoundCallers =>
+    keepLikeliest(
+      hits,
+      ({ person, info }) => toCallerMatch(person, info, deps.displayAttributes, (raw) => deps.displayStored(raw, deps.index.regionOf(person))),
+      input.keepPersonId,
+    );
 
-  const fromIndex = (number: ExternalNumber): CallerMatch[] | undefined => {
+  const fromIndex = (number: ExternalNumber): PersonHit[] | undefined => {
     const index = deps.index.current();
     if (!index) return undefined;
-    const hits = index.find(number.e164);
+    const hits: PersonHit[] = index.find(number.e164).map((h) => ({ person: h.person, info: { confidence: h.confidence, attribute: h.attribute } }));
     if (number.alternative) {
       // A bare digit string read two ways: the other reading can only ever be a probable match.
+      const seen = new Set(hits.map((h) => h.person.id));
       for (const hit of index.find(number.alternative)) {
-        if (!hits.some((h) => h.person.id === hit.person.id)) hits.push({ ...hit, confidence: 'probable' });
+        if (!seen.has(hit.person.id)) hits.push({ person: hit.person, info: { confidence: 'probable', attribute: hit.attribute } });
       }
     }
-    return hits.map((h) => toMatch(h.person, { confidence: h.confidence, attribute: h.attribute }));
+    return hits;
   };
 
   /** How a query hit's stored numbers relate to the received number. */
@@ -101,11 +108,11 @@ export function createCallerLookup(deps: CallerLookupDeps): CallerLookup {
     };
   };
 
-  async function ask(oql: string, input: LookupInput, immediate: CallerMatch[]): Promise<Result<CallerMatch[], string>> {
+  async function ask(oql: string, input: LookupInput, immediate: readonly PersonHit[]): Promise<Result<FoundCallers, string>> {
     const cls = selectedClass(oql) ?? 'Person';
     const reply = await getWithFieldFallback(deps.reader, { class: cls, key: oql, outputFields }, refused);
     if (!reply.ok) return err(`Caller query failed: ${deps.describeFailure(reply.error)}`);
-    const merged = new Map(immediate.map((m) => [m.personId, m]));
+    const merged = new Map(immediate.map((h) => [h.person.id, h]));
     for (const object of reply.value.objects) {
       const person = toPersonRecord(object, deps.phoneAttributes);
       if (!person) continue;
@@ -114,22 +121,22 @@ export function createCallerLookup(deps: CallerLookupDeps): CallerLookup {
       // A loose digits query proves nothing by itself; an admin's own query is trusted as a probable match.
       if (!info && !custom) continue;
       const known = merged.get(person.id);
-      const match = toMatch(person, info ?? { confidence: 'probable' });
-      if (!known || (known.confidence === 'probable' && match.confidence === 'confirmed')) merged.set(person.id, match);
+      const hit: PersonHit = { person, info: info ?? { confidence: 'probable' } };
+      if (!known || (known.info.confidence === 'probable' && hit.info.confidence === 'confirmed')) merged.set(person.id, hit);
     }
-    return ok(orderMatches([...merged.values()]));
+    return ok(present([...merged.values()], input));
   }
 
   return {
     placeholders,
     lookup(input) {
       const known = fromIndex(input.number);
-      const immediate = known ? orderMatches(known) : undefined;
-      const needQuery = custom || immediate === undefined || immediate.length === 0;
+      const immediate = known ? present(known, input) : undefined;
+      const needQuery = custom || known === undefined || known.length === 0;
       if (!needQuery) return { immediate };
       const bound = bindOql(custom ? deps.query : fallbackQuery, placeholders(input));
       if (!bound.ok) return { immediate, pending: Promise.resolve(err(`Caller query cannot be built: ${bound.error.message}`)) };
-      return { immediate, pending: ask(bound.value, input, immediate ?? []), oql: bound.value };
+      return { immediate, pending: ask(bound.value, input, known ?? []), oql: bound.value };
     },
   };
 }

@@ -28,9 +28,3 @@ export function toCallerMatch(
     display: display.length > 0 ? display : [person.name],
   };
 }
-
-/** Confirmed before probable, active before inactive, then by name: the likeliest caller first. */
-export function orderMatches(matches: readonly CallerMatch[]): CallerMatch[] {
-  const rank = (m: CallerMatch): number => (m.confidence === 'confirmed' ? 0 : 2) + (m.inactive ? 1 : 0);
-  return [...matches].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name) || a.personId.localeCompare(b.personId));
-}

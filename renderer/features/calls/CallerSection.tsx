@@ -1,11 +1,20 @@
 import { useTranslation } from 'react-i18next';
-import type { CallerMatch, CallView } from '../../../shared/contract/views';
+import { SWITCHBOARD_THRESHOLD, type CallerMatch, type CallView } from '../../../shared/contract/views';
 import { CallerChooser } from './CallerChooser';
 import { CallerDetails, ConfidenceBadge } from './CallerDetails';
 
 /** Full cards for a few callers; a compact list when a number matches many (shared switchboards). */
 const MAX_DETAILED = 3;
 const MAX_LISTED = 8;
+
+/** "1,292 contacts share this number": why nobody is selected, and that the list is the likeliest part. */
+function SharedNumberHint({ callers }: { callers: CallView['callers'] }) {
+  const { t, i18n } = useTranslation();
+  const total = callers.total ?? callers.matches.length;
+  if (total <= SWITCHBOARD_THRESHOLD) return null;
+  const values = { total: new Intl.NumberFormat(i18n.language).format(total), shown: callers.matches.length };
+  return <p className="hint">{t(total > callers.matches.length ? 'calls.sharedNumberCapped' : 'calls.sharedNumber', values)}</p>;
+}
 
 function CallerSummary({ matches }: { matches: CallerMatch[] }) {
   const { t } = useTranslation();
@@ -62,6 +71,7 @@ export function CallerSection({ call }: { call: CallView }) {
         : [];
   return (
     <div className="callers" aria-live="polite">
+      <SharedNumberHint callers={callers} />
       <CallerChooser callId={call.callId} matches={callers.matches} selection={selection} choices={call.choices} />
       {chosen.length > MAX_DETAILED ? (
         <CallerSummary matches={chosen} />

@@ -43,6 +43,8 @@ export const de: Messages = {
     inactive: 'Inaktiv',
     chooser: 'Wer ruft an?',
     moreCallers: '…und {{count}} weitere',
+    sharedNumber: '{{total}} Kontakte teilen diese Nummer: Wählen Sie, wer anruft.',
+    sharedNumberCapped: '{{total}} Kontakte teilen diese Nummer: Wählen Sie, wer anruft (die {{shown}} wahrscheinlichsten sind aufgeführt).',
     all: 'Alle ({{count}})',
     unknown: 'Unbekannter Anrufer',
     otherNumbers: 'Weitere Nummern',

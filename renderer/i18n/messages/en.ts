@@ -42,6 +42,8 @@ export const en = {
     inactive: 'Inactive',
     chooser: 'Who is calling?',
     moreCallers: '…and {{count}} more',
+    sharedNumber: '{{total}} contacts share this number: choose who is calling.',
+    sharedNumberCapped: '{{total}} contacts share this number: choose who is calling (the {{shown}} likeliest are listed).',
     all: 'All ({{count}})',
     unknown: 'Unknown caller',
     otherNumbers: 'Other numbers',

@@ -43,6 +43,8 @@ export const fr: Messages = {
     inactive: 'Inactif',
     chooser: 'Qui appelle ?',
     moreCallers: '…et {{count}} de plus',
+    sharedNumber: '{{total}} contacts partagent ce numéro : choisissez qui appelle.',
+    sharedNumberCapped: '{{total}} contacts partagent ce numéro : choisissez qui appelle (les {{shown}} plus probables sont listés).',
     all: 'Tous ({{count}})',
     unknown: 'Appelant inconnu',
     otherNumbers: 'Autres numéros',
