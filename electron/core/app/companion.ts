@@ -6,6 +6,7 @@ import { createIntakeServer, type IntakeServer } from '../intake/intake-server';
 import type { Log } from '../intake/log';
 import { openChoiceMemory } from '../lookup/choice-memory';
 import type { Companion } from './companion-port';
+import { createCoalescedTask } from './coalesced-task';
 import { createCompanionEvents, indexStatusView, outboxStatusView } from './companion-events';
 import { createAgentIdentity } from './agent-identity';
 import { createCallEnricher, type CallEnricher } from './call-enricher';
@@ -25,7 +26,6 @@ import { createOutboundJournal } from './outbound-journal';
 import { simulateRinging } from './simulated-call';
 import { createWriteHandlers } from './write-handlers';
 import { createWriteKit } from './write-kit';
-
 
 export type { CompanionDeps } from './companion-deps';
 
@@ -112,6 +112,7 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     clock,
     log,
     // A link without a usable ticket shows the callee's open tickets, found as for an inbound call.
+    indexedPerson: (id) => kit.index.current()?.person(id),
     findCallee: createPendingCalleeFinder({ phone: kit.phone, lookup: kit.callers, lists: kit.lists, log: (m) => log.warn(m) }),
     sendDial: (command) => (server ? server.sendDial(command) : Promise.resolve(fail('no-bridge', 'The companion is not started: no CTI bridge can dial yet.'))),
     openExternal: deps.openExternal ?? (async () => { throw new Error('this host cannot hand links to the system'); }),
@@ -124,9 +125,10 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     agentId: () => identity.personId(),
     facts: (record, session) => outboundFactsOf(record, session, enricher?.get(session.callId), enricher?.agentChose(session.callId) ?? false, kit.phone),
     log,
-    onChange: () => publish(),
+    onChange: () => publishing.request(),
   });
 
+  const publishing = createCoalescedTask(publish);
   function publish(): void {
     const views: CallView[] = [];
     const live = new Set<string>();
@@ -147,7 +149,7 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     if (historyChanged && history) emit('history:changed', history.entries());
     outbound.review(current, clock.now());
   }
-  sessions.subscribe(publish);
+  sessions.subscribe(() => publishing.request());
 
   const facts = (callId: string) => {
     const session = sessions.get(callId);
@@ -162,7 +164,7 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     sessions,
     enricher: () => enricher,
     history: () => history,
-    snapshot: () => ({ calls: snapshot, status: events.status(), history: history?.entries() ?? ([] as HistoryEntry[]) }),
+    snapshot: () => (publishing.flush(), { calls: snapshot, status: events.status(), history: history?.entries() ?? ([] as HistoryEntry[]) }),
     simulate: (number, name) => simulateRinging(server?.intake, clock.now(), number, name),
     ...(deps.settings ? { settings: deps.settings } : {}),
     ...(deps.openUrl ? { openUrl: deps.openUrl } : {}),
@@ -188,7 +190,7 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     async start() {
       const memory = await openChoiceMemory({ dataDir: deps.dataDir, now: () => clock.now(), log: (m) => log.warn(m) });
       history = await openCallHistory({ dataDir: deps.dataDir, log: (m) => log.warn(m) });
-      enricher = createCallEnricher({ phone: kit.phone, lookup: kit.callers, lists: kit.lists, memory, callersLabel: kit.callersLabel, onChange: () => publish(), log: (m) => log.warn(m) });
+      enricher = createCallEnricher({ phone: kit.phone, lookup: kit.callers, lists: kit.lists, memory, callersLabel: kit.callersLabel, onChange: () => publishing.request(), log: (m) => log.warn(m) });
       server = createIntakeServer({
         port: deps.intakePort ?? config.cti.port,
         token: config.cti.token,
