@@ -2,7 +2,7 @@ import type { AppConfig } from '../../../shared/config/app-config';
 import { actionAttributes } from '../../../shared/dial';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { CallSessions } from '../calls/call-sessions';
-import { createCallActionsReader, createDialer, createTicketResolver, type CallActionsReader, type Dialer, type DispatchPorts } from '../dialer';
+import { createCallActionsReader, createDialer, createTicketResolver, type CallActionsReader, type Dialer, type DispatchPorts, type IndexedPerson } from '../dialer';
 import type { FindCallee } from './pending-callee';
 import type { Log } from '../intake/log';
 import { getWithFieldFallback, type ItopReader } from '../lookup/itop-reader';
@@ -25,6 +25,8 @@ export interface DialKitDeps extends DispatchPorts {
   readonly log: Log;
   /** Who a deep-link dial calls and their open tickets (the inbound lookup); see pending-callee.ts. */
   readonly findCallee?: FindCallee;
+  /** The phone index's copy of a Person (call actions without a request when it has every field). */
+  readonly indexedPerson?: (personId: string) => IndexedPerson | undefined;
 }
 
 export function createDialKit(deps: DialKitDeps): DialKit {
@@ -43,7 +45,7 @@ export function createDialKit(deps: DialKitDeps): DialKit {
   });
   return {
     dialer,
-    actions: createCallActionsReader({ reader: deps.reader, config }),
+    actions: createCallActionsReader({ reader: deps.reader, config, ...(deps.indexedPerson ? { indexed: deps.indexedPerson } : {}) }),
     resolveTicket,
     async personAttributes(personId) {
       const wanted = actionAttributes(deps.config.telephony.ecall_parameters);

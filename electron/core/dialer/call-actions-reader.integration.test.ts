@@ -3,6 +3,7 @@ import { validateConfig } from '../../../shared/config';
 import { startDemoItop, type DemoItop } from '../../cli/demo-itop';
 import { createItopClient } from '../itop';
 import { readerFromClient } from '../lookup/itop-reader';
+import { DEFAULT_PHONE_ATTRIBUTES, personOutputFields, toPersonRecord } from '../lookup/person-record';
 import { createCallActionsReader } from './call-actions-reader';
 import { createTicketResolver } from './ticket-resolver';
 
@@ -57,6 +58,24 @@ describe('call actions read from iTop', () => {
     expect(await v12.forPerson('44')).toMatchObject({ ok: true, value: [{ name: 'phone', dialString: '+33123456791' }] });
     expect(await v12.forPerson('999999')).toMatchObject({ ok: false, error: { code: 'dial.person-not-found' } });
     expect(await v12.forPerson('1 OR 1=1')).toMatchObject({ ok: false, error: { code: 'dial.person-invalid' } });
+  });
+
+  it("uses the phone index's copy of the Person when it holds every attribute: same actions, no request", async () => {
+    const indexFields = personOutputFields(DEFAULT_PHONE_ATTRIBUTES, ['friendlyname', 'org_name']);
+    const read = await reader.get({ class: 'Person', key: '42', outputFields: indexFields });
+    const record = read.ok && read.value.objects[0] ? toPersonRecord(read.value.objects[0], DEFAULT_PHONE_ATTRIBUTES) : undefined;
+    if (!record) throw new Error('Person 42 could not be read');
+    let requests = 0;
+    const counted: typeof reader = { get: (q) => ((requests += 1), reader.get(q)) };
+    const legacy = { ecall_parameters: { url: 'https://cti/x', url_parameters: { telephone: 'phone' } } };
+    const fromIndex = createCallActionsReader({ reader: counted, config: () => configWith(legacy), indexed: (id) => (id === '42' ? record : undefined) });
+    const fromItop = createCallActionsReader({ reader, config: () => configWith(legacy) });
+    expect(await fromIndex.forPerson('42')).toEqual(await fromItop.forPerson('42'));
+    expect(requests).toBe(0);
+    // V12 also maps e-mail and fax_number, which the index does not hold: then iTop is asked.
+    const v12 = createCallActionsReader({ reader: counted, config: () => configWith(V12), indexed: () => record });
+    expect(await v12.forPerson('42')).toMatchObject({ ok: true, value: [{ name: 'phone' }, { name: 'mobile_phone' }] });
+    expect(requests).toBeGreaterThan(0); // one, plus a retry without fax_number (unknown to this iTop)
   });
 
   it('says when the ticket does not exist', async () => {

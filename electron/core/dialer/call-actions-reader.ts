@@ -16,23 +16,45 @@ export interface CallActionsReader {
 
 const ID = /^\d{1,12}$/;
 
-export function createCallActionsReader(deps: { reader: ItopReader; config: () => DialConfigView }): CallActionsReader {
+/** A Person the phone index already holds, with its fields as text. */
+export interface IndexedPerson {
+  readonly id: string;
+  readonly fields: Readonly<Record<string, string>>;
+}
+
+export interface CallActionsReaderDeps {
+  readonly reader: ItopReader;
+  readonly config: () => DialConfigView;
+  /**
+   * The phone index's copy of a Person. When it holds every attribute the actions need, the caller card's
+   * actions cost no request: one REST round trip per caller card otherwise competed with the ticket lists.
+   */
+  readonly indexed?: (personId: string) => IndexedPerson | undefined;
+}
+
+export function createCallActionsReader(deps: CallActionsReaderDeps): CallActionsReader {
   // Attribute codes iTop refused (a custom ecall mapping naming a field this iTop lacks): asked once.
   const refused = new Set<string>();
 
   async function readPerson(personId: string): Promise<Result<{ name: string; actions: CallAction[] } | undefined>> {
     const config = deps.config();
-    const wanted = ['friendlyname', 'org_id', 'org_name', ...actionAttributes(config.telephony.ecall_parameters)];
-    const reply = await getWithFieldFallback(deps.reader, { class: 'Person', key: personId, outputFields: [...new Set(wanted)] }, refused);
+    const wanted = [...new Set(['friendlyname', 'org_id', 'org_name', ...actionAttributes(config.telephony.ecall_parameters)])];
+    const known = deps.indexed?.(personId);
+    if (known && wanted.every((code) => code in known.fields)) return ok(actionsOf(config, known.id, known.fields));
+    const reply = await getWithFieldFallback(deps.reader, { class: 'Person', key: personId, outputFields: wanted }, refused);
     if (!reply.ok) return fail('dial.person-unreadable', `Person ${personId} could not be read from iTop: ${reply.error.message}`);
     const object = reply.value.objects[0];
     if (!object) return ok(undefined);
     const fields = Object.fromEntries(Object.entries(object.fields).map(([code, value]) => [code, value === null || value === undefined ? '' : String(value)]));
+    return ok(actionsOf(config, object.id, fields));
+  }
+
+  function actionsOf(config: DialConfigView, id: string, fields: Readonly<Record<string, string>>): { name: string; actions: CallAction[] } {
     const orgRegions = new Map(Object.entries(config.phone.orgRegions).map(([key, region]) => [key.trim().toLowerCase(), region]));
     const region = orgRegions.get(fields['org_id'] ?? '') ?? orgRegions.get((fields['org_name'] ?? '').trim().toLowerCase());
-    const name = fields['friendlyname'] || `Person #${object.id}`;
-    const actions = callActionsFor(config.telephony.ecall_parameters, { id: object.id, name, fields, ...(region ? { region } : {}) }, { phone: config.phone, format: config.dial.format });
-    return ok({ name, actions });
+    const name = fields['friendlyname'] || `Person #${id}`;
+    const actions = callActionsFor(config.telephony.ecall_parameters, { id, name, fields, ...(region ? { region } : {}) }, { phone: config.phone, format: config.dial.format });
+    return { name, actions };
   }
 
   return {
