@@ -32,12 +32,20 @@ const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', Infinity],
 ];
 
+// Building an Intl formatter costs far more than using one, and every ticket row formats a date.
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+function relativeFormatFor(language: string): Intl.RelativeTimeFormat {
+  let rtf = relativeFormats.get(language);
+  if (!rtf) relativeFormats.set(language, (rtf = new Intl.RelativeTimeFormat(language, { numeric: 'auto' })));
+  return rtf;
+}
+
 /** "5 minutes ago" / "il y a 5 minutes" / "vor 5 Minuten", from two epoch-ms instants. */
 export function formatRelative(at: number, now: number, language: string, justNow: string): string {
   // A date slightly ahead of the agent's clock is skew between iTop's server and this PC, not the future.
   let delta = Math.min(0, at - now) / 1000;
   if (Math.abs(delta) < 45) return justNow;
-  const rtf = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  const rtf = relativeFormatFor(language);
   for (const [unit, size] of STEPS) {
     if (Math.abs(delta) < size) return rtf.format(Math.round(delta), unit);
     delta /= size;

@@ -16,6 +16,18 @@ describe('calls store', () => {
     expect(store.getState()).toMatchObject({ version: 1, calls: [] });
   });
 
+  it('keeps the object of a call a new snapshot did not change (memoized cards skip it)', () => {
+    const store = createCallsStore(createFakeBridge());
+    const { snapshotReceived } = store.getState().actions;
+    snapshotReceived({ version: 1, calls: [sampleCall({ callId: 'a', startedAt: 1 }), sampleCall({ callId: 'b', startedAt: 2 })] });
+    const [b1, a1] = store.getState().calls;
+    snapshotReceived({ version: 2, calls: [sampleCall({ callId: 'a', startedAt: 1, state: 'answered' }), sampleCall({ callId: 'b', startedAt: 2 })] });
+    const calls = store.getState().calls;
+    expect(calls.find((c) => c.callId === 'b')).toBe(b1);
+    expect(calls.find((c) => c.callId === 'a')).not.toBe(a1);
+    expect(calls.find((c) => c.callId === 'a')?.state).toBe('answered');
+  });
+
   it('moves the caller choice at once and sends it to the core', async () => {
     const received: unknown[] = [];
     const bridge = createFakeBridge({ 'call:select-caller': async (a) => (received.push(a), null) });

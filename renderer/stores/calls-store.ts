@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { CtiBridge } from '../../shared/contract/contract';
 import type { CallerSelection, CallsSnapshot, CallView } from '../../shared/contract/views';
+import { keepUnchanged } from '../lib/keep-unchanged';
 
 export interface CallsState {
   version: number;
@@ -51,12 +52,17 @@ export function createCallsStore(bridge: CtiBridge) {
           // Events can overtake a fetched snapshot: never step back to an older version.
           if (!authoritative && snapshot.version < get().version) return;
           const ids = new Set(snapshot.calls.map((c) => c.callId));
-          set((s) => ({
-            version: snapshot.version,
-            calls: orderCalls(snapshot.calls),
-            focusedCallId: s.focusedCallId && ids.has(s.focusedCallId) ? s.focusedCallId : null,
-            errors: Object.fromEntries(Object.entries(s.errors).filter(([id]) => ids.has(id))),
-          }));
+          set((s) => {
+            // Each call keeps its previous object where nothing changed, so memoized cards skip rendering.
+            const before = new Map(s.calls.map((c) => [c.callId, c]));
+            const calls = orderCalls(snapshot.calls.map((c) => keepUnchanged(before.get(c.callId), c)));
+            return {
+              version: snapshot.version,
+              calls: calls.length === s.calls.length && calls.every((c, i) => c === s.calls[i]) ? s.calls : calls,
+              focusedCallId: s.focusedCallId && ids.has(s.focusedCallId) ? s.focusedCallId : null,
+              errors: Object.fromEntries(Object.entries(s.errors).filter(([id]) => ids.has(id))),
+            };
+          });
         },
         async callerChosen(callId, selection) {
           const before = get().calls.find((c) => c.callId === callId)?.selection;

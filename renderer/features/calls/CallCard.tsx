@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef } from 'react';
+import { memo, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallView } from '../../../shared/contract/views';
 import { Badge } from '../../components/Badge';
 import { Icon } from '../../components/Icon';
 import { formatDuration } from '../../lib/format';
+import { useNow } from '../../lib/use-now';
 import { useCallError, useCallsActions, useFocusedCallId } from '../../stores/stores-context';
 import { CreationBar } from '../create/CreationBar';
 import { OutboundInfo } from '../dial/OutboundInfo';
@@ -19,8 +20,22 @@ export function callDuration(call: CallView, now: number): number {
   return (call.endedAt ?? now) - from;
 }
 
-/** One call: the number at once, then the caller and the lists as the core fills them in. */
-export function CallCard({ call, now }: { call: CallView; now: number }) {
+/** The duration, ticking every second while the call is live: only this re-renders with the clock. */
+function CallDuration({ call, live }: { call: CallView; live: boolean }) {
+  const now = useNow(live ? 1000 : 0);
+  const text = formatDuration(callDuration(call, now));
+  return (
+    <span className={`duration ${live ? 'duration--live' : ''}`} aria-label={text}>
+      {text}
+    </span>
+  );
+}
+
+/**
+ * One call: the number at once, then the caller and the lists as the core fills them in. Memoized: the
+ * calls store keeps an unchanged call's object, so a snapshot about another call does not re-render this one.
+ */
+export const CallCard = memo(function CallCard({ call }: { call: CallView }) {
   const { t } = useTranslation();
   const { dismissed } = useCallsActions();
   const error = useCallError(call.callId);
@@ -59,9 +74,7 @@ export function CallCard({ call, now }: { call: CallView; now: number }) {
           </h2>
           <p className="call__meta">
             <Badge tone={STATE_TONE[call.state]}>{t(`calls.state.${call.state}`)}</Badge>
-            <span className={`duration ${live ? 'duration--live' : ''}`} aria-label={formatDuration(callDuration(call, now))}>
-              {formatDuration(callDuration(call, now))}
-            </span>
+            <CallDuration call={call} live={live} />
             {call.displayName && <span className="call__pbx-name">{call.displayName}</span>}
           </p>
         </div>
@@ -78,8 +91,8 @@ export function CallCard({ call, now }: { call: CallView; now: number }) {
       <CallerSection call={call} />
       <CreationBar call={call} />
       {(call.lists.length > 0 || (call.selection.kind === 'unknown' && call.callers.matches.length > 0)) && (
-        <TicketLists lists={call.lists} selection={call.selection} now={now} callId={call.callId} />
+        <TicketLists lists={call.lists} selection={call.selection} callId={call.callId} />
       )}
     </article>
   );
-}
+});

@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { useNow } from '../../lib/use-now';
 import { useCalls } from '../../stores/stores-context';
 import { ManualDialer } from '../dial/ManualDialer';
 import { PendingDials } from '../dial/PendingDials';
@@ -10,7 +9,6 @@ import { SimulateCall } from './SimulateCall';
 export function CallsPage() {
   const { t } = useTranslation();
   const calls = useCalls();
-  const now = useNow(1000);
   return (
     <section className="page" aria-label={t('calls.region')}>
       <ManualDialer />
@@ -23,7 +21,7 @@ export function CallsPage() {
       ) : (
         <div className="call-stack">
           {calls.map((c) => (
-            <CallCard key={c.callId} call={c} now={now} />
+            <CallCard key={c.callId} call={c} />
           ))}
         </div>
       )}

@@ -1,18 +1,22 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallerSelection, TicketListView, TicketSummary } from '../../../shared/contract/views';
 import { Badge } from '../../components/Badge';
 import { formatRelative, parseItopDate, priorityTone, statusTone } from '../../lib/format';
+import { useNow } from '../../lib/use-now';
 import { useTicketActions } from '../../stores/stores-context';
 import { LogCallForm } from '../create/LogCallForm';
 
 /** Beyond this a list folds: the agent needs the caller's latest tickets, not a wall of them. */
 const FOLDED_ROWS = 5;
+/** "updated 5 minutes ago" needs no finer clock than this. */
+const RELATIVE_TIME_TICK_MS = 30_000;
 
 /** The configured lists, each on its own: one failing or loading never hides the others. */
 /** `callId`: the call these lists belong to; each ticket then offers "Log this call". */
-export function TicketLists({ lists, selection, now, callId }: { lists: TicketListView[]; selection: CallerSelection; now: number; callId?: string }) {
+export function TicketLists({ lists, selection, callId }: { lists: TicketListView[]; selection: CallerSelection; callId?: string }) {
   const { t } = useTranslation();
+  const now = useNow(RELATIVE_TIME_TICK_MS);
   const shown = lists.filter((l) => l.state !== 'skipped');
   if (selection.kind === 'unknown' && shown.every((l) => l.tickets.length === 0 && l.state !== 'loading')) {
     return <p className="hint">{t('calls.listsCleared')}</p>;
@@ -26,7 +30,8 @@ export function TicketLists({ lists, selection, now, callId }: { lists: TicketLi
   );
 }
 
-function TicketList({ list, now, callId }: { list: TicketListView; now: number; callId: string | undefined }) {
+// Memoized with the store's structural sharing: a list that did not change is not rendered again.
+const TicketList = memo(function TicketList({ list, now, callId }: { list: TicketListView; now: number; callId: string | undefined }) {
   const { t } = useTranslation();
   const headingId = useId();
   const [expanded, setExpanded] = useState(false);
@@ -66,9 +71,9 @@ function TicketList({ list, now, callId }: { list: TicketListView; now: number; 
       )}
     </section>
   );
-}
+});
 
-function TicketRow({ ticket, now, callId }: { ticket: TicketSummary; now: number; callId: string | undefined }) {
+const TicketRow = memo(function TicketRow({ ticket, now, callId }: { ticket: TicketSummary; now: number; callId: string | undefined }) {
   const { t, i18n } = useTranslation();
   const [logging, setLogging] = useState(false);
   const { opened } = useTicketActions();
@@ -104,4 +109,4 @@ function TicketRow({ ticket, now, callId }: { ticket: TicketSummary; now: number
       {callId && logging && <LogCallForm callId={callId} ticket={ticket} onDone={() => setLogging(false)} />}
     </li>
   );
-}
+});
