@@ -54,7 +54,7 @@ export type CallerSelection = z.infer<typeof CallerSelection>;
 export const TicketSummary = TicketBase.extend({
   callerName: z.string().optional(),
   agentName: z.string().optional(),
-  /** Every requested output field as iTop returned it (strings). */
+  /** The requested output fields not shown under a name above (custom columns, status_label…), as text. */
   fields: z.record(z.string(), z.string()),
 });
 export type TicketSummary = z.infer<typeof TicketSummary>;

@@ -13,6 +13,8 @@ describe('ticket rows', () => {
     expect(row).toMatchObject({ id: '12', class: 'UserRequest', ref: 'R-000012', status: 'assigned', priority: '2', callerName: 'Pablo Picasso', agentName: 'Carla Tiago', startDate: '2024-05-02 10:00:00' });
     expect(row.lastUpdate).toBeUndefined();
     expect(row.fields['sla_tto_over']).toBe('');
+    // What a named property shows is not repeated; what it did not use (caller_name, an empty date) stays.
+    expect(row.fields).toEqual({ caller_name: 'Picasso', last_update: '', sla_tto_over: '' });
   });
 
   it('still shows something for a class without ref/title (PhoneCall)', () => {
