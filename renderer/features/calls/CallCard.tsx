@@ -6,7 +6,7 @@ import { Icon } from '../../components/Icon';
 import { formatDuration } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { useCallError, useCallsActions, useFocusedCallId } from '../../stores/stores-context';
-import { CreationBar } from '../create/CreationBar';
+import { CreationBar, creationBarProps } from '../create/CreationBar';
 import { OutboundInfo } from '../dial/OutboundInfo';
 import { CallerSection } from './CallerSection';
 import { TicketLists } from './TicketLists';
@@ -88,8 +88,8 @@ export const CallCard = memo(function CallCard({ call }: { call: CallView }) {
         </p>
       )}
       {call.outbound && <OutboundInfo outbound={call.outbound} />}
-      <CallerSection call={call} />
-      <CreationBar call={call} />
+      <CallerSection callId={call.callId} number={call.number} callers={call.callers} selection={call.selection} choices={call.choices} />
+      <CreationBar {...creationBarProps(call)} />
       {(call.lists.length > 0 || (call.selection.kind === 'unknown' && call.callers.matches.length > 0)) && (
         <TicketLists lists={call.lists} selection={call.selection} callId={call.callId} />
       )}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SWITCHBOARD_THRESHOLD, type CallerMatch, type CallView } from '../../../shared/contract/views';
 import { CallerChooser } from './CallerChooser';
@@ -33,9 +34,8 @@ function CallerSummary({ matches }: { matches: CallerMatch[] }) {
 }
 
 /** Who is calling, honestly: a number that cannot be looked up says so instead of showing "no match". */
-export function CallerSection({ call }: { call: CallView }) {
+export const CallerSection = memo(function CallerSection({ callId, number, callers, selection, choices }: Pick<CallView, 'callId' | 'number' | 'callers' | 'selection' | 'choices'>) {
   const { t } = useTranslation();
-  const { number, callers, selection } = call;
   if (number.kind === 'withheld') return <p className="hint">{t('calls.withheldHint')}</p>;
   if (number.kind === 'internal') return <p className="hint">{t('calls.internalHint')}</p>;
   if (number.kind === 'invalid' || number.kind === 'unfilled-macro') {
@@ -72,7 +72,7 @@ export function CallerSection({ call }: { call: CallView }) {
   return (
     <div className="callers" aria-live="polite">
       <SharedNumberHint callers={callers} />
-      <CallerChooser callId={call.callId} matches={callers.matches} selection={selection} choices={call.choices} />
+      <CallerChooser callId={callId} matches={callers.matches} selection={selection} choices={choices} />
       {chosen.length > MAX_DETAILED ? (
         <CallerSummary matches={chosen} />
       ) : (
@@ -80,4 +80,4 @@ export function CallerSection({ call }: { call: CallView }) {
       )}
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { memo, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallView } from '../../../shared/contract/views';
 import { useBridge } from '../../stores/stores-context';
@@ -8,9 +8,8 @@ import { QuickCreate } from './QuickCreate';
  * What can be created from an inbound call (telephony direct_creation / indirect_creation): the direct form
  * opens by itself once per call; each indirect class is a "Create …" button for the selected caller.
  */
-export function CreationBar({ call }: { call: CallView }) {
+export const CreationBar = memo(function CreationBar({ callId, direction, offer, unknownCaller, addableNumber }: CreationBarProps) {
   const { t } = useTranslation();
-  const offer = call.create;
   const [open, setOpen] = useState<{ cls: string; label: string } | null>(null);
   const autoOpened = useRef(false);
   useEffect(() => {
@@ -21,8 +20,7 @@ export function CreationBar({ call }: { call: CallView }) {
       setOpen({ cls, label: offer.indirect.find((i) => i.class === cls)?.label ?? t('create.createClass', { cls }) });
     }
   }, [offer, t]);
-  if (!offer || call.direction !== 'inbound') return null;
-  const unknown = call.callers.state === 'done' && (call.callers.matches.length === 0 || call.selection.kind === 'unknown');
+  if (!offer || direction !== 'inbound') return null;
   return (
     <div className="creation">
       {offer.indirect.length > 0 && (
@@ -34,10 +32,31 @@ export function CreationBar({ call }: { call: CallView }) {
           ))}
         </div>
       )}
-      {open && <QuickCreate key={open.cls} callId={call.callId} cls={open.cls} label={open.label} onClose={() => setOpen(null)} />}
-      {unknown && call.number.e164 && <AddNumber callId={call.callId} />}
+      {open && <QuickCreate key={open.cls} callId={callId} cls={open.cls} label={open.label} onClose={() => setOpen(null)} />}
+      {unknownCaller && addableNumber && <AddNumber callId={callId} />}
     </div>
   );
+});
+
+interface CreationBarProps {
+  readonly callId: string;
+  readonly direction: CallView['direction'];
+  readonly offer: CallView['create'];
+  /** The lookup finished and nobody is selected: offer to put the number on a Person. */
+  readonly unknownCaller: boolean;
+  /** The number is an external one (E.164), so it can be stored on a Person. */
+  readonly addableNumber: boolean;
+}
+
+/** CreationBar's props for a call: plain values and the call's own (structurally shared) objects, so it memoizes. */
+export function creationBarProps(call: CallView): CreationBarProps {
+  return {
+    callId: call.callId,
+    direction: call.direction,
+    offer: call.create,
+    unknownCaller: call.callers.state === 'done' && (call.callers.matches.length === 0 || call.selection.kind === 'unknown'),
+    addableNumber: call.number.e164 !== undefined && call.number.e164 !== '',
+  };
 }
 
 /** Unknown caller: put this number on an existing Person (the index learns it once iTop confirms). */
