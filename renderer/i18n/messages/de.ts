@@ -129,7 +129,7 @@ export const de: Messages = {
     numberQueued: 'Nummer hinzugefügt: iTop wird aktualisiert.',
   },
   log: {
-    action: 'Anruf protokollieren',
+    action: 'Protokoll',
     open: 'Anruf auf {{ref}} protokollieren',
     form: 'Anruf auf {{ref}} protokollieren',
     note: 'Abschlussnotiz',

@@ -128,7 +128,7 @@ export const en = {
     numberQueued: 'Number added: iTop is being updated.',
   },
   log: {
-    action: 'Log this call',
+    action: 'Log call',
     open: 'Log this call on {{ref}}',
     form: 'Log this call on {{ref}}',
     note: 'Wrap-up note',

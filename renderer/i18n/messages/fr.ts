@@ -129,7 +129,7 @@ export const fr: Messages = {
     numberQueued: 'Numéro ajouté : mise à jour d\'iTop en cours.',
   },
   log: {
-    action: 'Journaliser l\'appel',
+    action: 'Consigner',
     open: 'Journaliser l\'appel sur {{ref}}',
     form: 'Journaliser l\'appel sur {{ref}}',
     note: 'Note de clôture',
