@@ -7,8 +7,8 @@ import { app, BrowserWindow, ipcMain, Menu, nativeImage, Notification, safeStora
 import type { EventChannel, EventPayload } from '../shared/contract/contract';
 import type { AppStatus } from '../shared/contract/views';
 import { createCompanion, type RunningCompanion } from './core/app/companion';
-import { readSecretsInto } from './core/app/secret-port';
-import { loadConfig } from './core/config/load-config';
+import { keychainBridgeTokenKeeper, readSecretsInto } from './core/app/secret-port';
+import { loadConfigKeepingBridgeToken } from './core/config/bridge-token';
 import { APP_ID, PRODUCT_NAME } from './core/shell/app-identity';
 import { rendererEntry, resolveAppPaths } from './core/shell/app-paths';
 import { createExternalLinkPolicy } from './core/shell/external-links';
@@ -83,7 +83,7 @@ async function start(): Promise<void> {
   const shellSettings = await openShellSettings({ ...storeOpener(Store as unknown as StoreConstructor, { dir: userData, name: 'shell-settings' }), now: () => new Date(), log });
   const secrets = rememberingSecrets(createSecretStore({ safeStorage, ready: app.whenReady(), file: join(userData, 'secrets.json'), platform: process.platform, log }), (s) => void secretValues.push(s));
   const configFile = join(userData, 'config.json');
-  const loaded = await loadConfig({ file: configFile, env: process.env });
+  const loaded = await loadConfigKeepingBridgeToken({ file: configFile, env: process.env }, keychainBridgeTokenKeeper(secrets));
   const withSecrets = await readSecretsInto(loaded.config, secrets);
   for (const problem of withSecrets.problems) log.warn(problem);
   const config = withSecrets.config;

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { loadConfig, type LoadedConfig } from '../core/config/load-config';
+import { join } from 'node:path';
+import { fileBridgeTokenKeeper, loadConfigKeepingBridgeToken, readOnlyKeeper } from '../core/config/bridge-token';
+import type { LoadedConfig } from '../core/config/load-config';
+import { BRIDGE_TOKEN_FILE, defaultDataDir } from './start-paths';
 import { checkConnection } from '../core/app/connection-check';
 import { createLookupKit } from '../core/app/lookup-kit';
 import { forwardToRunningInstance } from '../core/intake/forward';
@@ -33,7 +36,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.out(USAGE);
     return EXIT.OK;
   }
-  const loaded = await loadConfig({ ...(command.config !== undefined ? { file: command.config } : {}), env: io.env });
+  // The token `npm start` generated and kept (same data folder): `cti call` reaches it with no config at all.
+  const keeper = readOnlyKeeper(fileBridgeTokenKeeper(join(defaultDataDir(io.env), BRIDGE_TOKEN_FILE)));
+  const loaded = await loadConfigKeepingBridgeToken({ ...(command.config !== undefined ? { file: command.config } : {}), env: io.env }, keeper);
   if (command.config !== undefined && loaded.source.kind !== 'file') {
     io.err(`Cannot use the configuration file ${command.config} (${loaded.source.kind}).`);
     return EXIT.CONFIG;

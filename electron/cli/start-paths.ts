@@ -1,6 +1,9 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
+/** In the data folder: the CTI bridge token generated when the config names none (see bridge-token.ts). */
+export const BRIDGE_TOKEN_FILE = 'cti-bridge-token';
+
 /** Per-user folder for history and local state, following each OS's convention. */
 export function defaultDataDir(env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform = process.platform, home = homedir()): string {
   if (env['ITOP_CTI_DATA_DIR']) return env['ITOP_CTI_DATA_DIR'];

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../core/config/load-config';
+import { fileBridgeTokenKeeper, loadConfigKeepingBridgeToken } from '../core/config/bridge-token';
 import { parseStartArgs, START_USAGE } from './start-args';
 import { findElectronRuntime, type ElectronRuntime } from './start-electron';
-import { defaultDataDir } from './start-paths';
+import { BRIDGE_TOKEN_FILE, defaultDataDir } from './start-paths';
 import { startWebMode } from './start-web';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -26,7 +26,10 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const configFile = args.value.config ? resolve(args.value.config) : undefined;
-  const loaded = await loadConfig({ ...(configFile ? { file: configFile } : {}), env: process.env });
+  const dataDir = args.value.dataDir ? resolve(args.value.dataDir) : defaultDataDir(process.env);
+  // Without a configured token, the one generated at the first start is reused: the PBX keeps working.
+  const tokenKeeper = fileBridgeTokenKeeper(join(dataDir, BRIDGE_TOKEN_FILE));
+  const loaded = await loadConfigKeepingBridgeToken({ ...(configFile ? { file: configFile } : {}), env: process.env }, tokenKeeper);
   for (const issue of loaded.issues) say(`config ${issue.severity}: ${issue.path}: ${issue.message}`);
 
   if (!args.value.web) {
@@ -40,7 +43,7 @@ async function main(argv: readonly string[]): Promise<number> {
     config: loaded.config,
     ...(configFile ? { configFile } : {}),
     configIssues: loaded.issues,
-    dataDir: args.value.dataDir ? resolve(args.value.dataDir) : defaultDataDir(process.env),
+    dataDir,
     port: args.value.port ?? loaded.config.web.port,
     log: say,
   });

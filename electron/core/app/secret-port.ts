@@ -1,8 +1,9 @@
 import type { AppConfig } from '../../../shared/config/app-config';
 import { ok, type Result } from '../../../shared/result';
+import type { BridgeTokenKeeper } from '../config/bridge-token';
 
 /** The secrets the core keeps out of config.json when the host gives it a SecretStore. */
-export type SecretName = 'itop.password' | 'itop.token';
+export type SecretName = 'itop.password' | 'itop.token' | 'cti.token';
 
 /**
  * Where the desktop keeps the iTop password and token (Electron safeStorage). Web mode and the CLI inject
@@ -62,4 +63,9 @@ export async function syncSecrets(store: SecretStore, itop: Pick<AppConfig['itop
 export async function secretStorageWarning(store: SecretStore): Promise<string | undefined> {
   const status = await store.status();
   return status.warning ?? (status.available ? undefined : 'The system secret storage is not available: the iTop password and token cannot be saved.');
+}
+
+/** The desktop keeps a generated CTI bridge token in the OS keychain, like the iTop secrets. */
+export function keychainBridgeTokenKeeper(store: SecretStore): BridgeTokenKeeper {
+  return { where: 'the system keychain', read: () => store.get('cti.token'), write: (token) => store.set('cti.token', token) };
 }

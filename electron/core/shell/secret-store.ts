@@ -9,7 +9,7 @@ import type { ShellLog } from './ipc-router';
 /** Electron's safeStorage, as far as the store uses it (`Pick` keeps the fake honest to the real types). */
 export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend' | 'setUsePlainTextEncryption'>;
 
-export const SECRET_NAMES = ['itop.password', 'itop.token'] as const;
+export const SECRET_NAMES = ['itop.password', 'itop.token', 'cti.token'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
 export interface SecretStoreStatus {
