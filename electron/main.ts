@@ -98,6 +98,7 @@ async function start(): Promise<void> {
     dataDir: userData,
     log,
     settings: { file: configFile, issues: loaded.issues, secrets },
+    showCall: focusCall,
     openUrl: throwingOpener(openItopPage),
     openExternal: throwingOpener(openForDial),
   });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import logoUrl from '../assets/logo.svg';
 import { Icon } from './components/Icon';
@@ -7,9 +7,9 @@ import { HistoryPage } from './features/history/HistoryPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { StatusBar } from './features/status/StatusBar';
 import { TicketDialog } from './features/ticket/TicketDialog';
-import { resolveLanguage } from './i18n/i18n';
+import { useLanguageFromSettings } from './i18n/use-language-from-settings';
 import { openMissed } from './stores/history-store';
-import { useHistoryEntries, useNotice, usePage, useSettingsActions, useSettingsView, useUiActions } from './stores/stores-context';
+import { useHistoryEntries, useNotice, usePage, useUiActions } from './stores/stores-context';
 import type { Page } from './stores/ui-store';
 
 const PAGES: Page[] = ['calls', 'history', 'settings'];
@@ -89,20 +89,4 @@ function Notice() {
       </button>
     </div>
   );
-}
-
-/** The language follows the core's `ui.language` ('auto' = the OS/browser languages). */
-function useLanguageFromSettings() {
-  const { i18n } = useTranslation();
-  const view = useSettingsView();
-  const { loadRequested } = useSettingsActions();
-  useEffect(() => {
-    void loadRequested();
-  }, [loadRequested]);
-  const setting = view?.ui.language ?? 'auto';
-  useEffect(() => {
-    const lang = resolveLanguage(setting, navigator.languages);
-    if (i18n.language !== lang) void i18n.changeLanguage(lang);
-    document.documentElement.lang = lang;
-  }, [setting, i18n]);
 }

@@ -19,6 +19,8 @@ export const invokeContract = {
   },
   'call:select-caller': { args: z.tuple([CallIdArg.extend({ selection: CallerSelection })]), result: z.null() },
   'call:dismiss': { args: z.tuple([CallIdArg]), result: z.null() },
+  /** Bring the main window and this call to the front (the ring pop-up's "Show"). */
+  'call:show': { args: z.tuple([CallIdArg]), result: z.null() },
   'call:simulate': {
     args: z.tuple([z.object({ number: z.string().min(1).max(100), name: z.string().max(200).optional() })]),
     result: z.object({ callId: z.string() }),

@@ -16,6 +16,8 @@ export interface CompanionDeps {
   readonly intakePort?: number;
   /** Reads and writes the configuration file (settings:*); without it, settings are read-only. */
   readonly settings?: SettingsPort;
+  /** Brings the main window and a call to the front (the desktop reveals its window); default: 'call:focus'. */
+  readonly showCall?: (callId: string) => void;
   /** Opens an iTop page in the agent's browser (the Electron shell injects shell.openExternal). */
   readonly openUrl?: (url: string) => Promise<void>;
   /** Hands a dial URL or tel:/callto:/sip: URI to the OS (dial methods `url` and `os`). */

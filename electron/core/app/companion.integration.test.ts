@@ -89,6 +89,17 @@ describe('companion end to end (simulator, intake, handlers, events)', () => {
     await expect(companion.handlers['call:select-caller']({ callId, selection: { kind: 'person', personId: '99999' } })).rejects.toThrow(/not one of the choices/);
   });
 
+  it('call:show asks the UI to bring the call forward (a host without windows of its own); an unknown call is refused', async () => {
+    const { callId } = await companion.handlers['call:simulate']({ number: '+33612345678' });
+    await waitForCall(callId, () => true);
+    const focus = new Promise<unknown>((resolve) => {
+      const off = companion.onEvent((channel, payload) => channel === 'call:focus' && (off(), resolve(payload)));
+    });
+    await companion.handlers['call:show']({ callId });
+    expect(await focus).toEqual({ callId });
+    await expect(companion.handlers['call:show']({ callId: 'no-such-call' })).rejects.toThrow(/No call no-such-call/);
+  });
+
   it('shows withheld and unfilled-macro calls with a clear problem and no lookup', async () => {
     const withheld = await companion.handlers['call:simulate']({ number: 'anonymous' });
     const w = await waitForCall(withheld.callId, () => true);

@@ -169,6 +169,7 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     ...(deps.settings ? { settings: deps.settings } : {}),
     ...(deps.openUrl ? { openUrl: deps.openUrl } : {}),
     emitHistory: () => emit('history:changed', history?.entries() ?? []),
+    showCall: deps.showCall ?? ((callId) => emit('call:focus', { callId })),
     intakePort: () => events.status().bridge.port,
     writes: createWriteHandlers({
       writes,

@@ -25,6 +25,8 @@ export interface ContractHandlerDeps {
   readonly configIssues?: readonly ConfigIssue[];
   readonly settings?: SettingsPort;
   readonly openUrl?: (url: string) => Promise<void>;
+  /** call:show: reveals the main window on the call (the host's way). */
+  readonly showCall: (callId: string) => void;
   /** ticket:*, call:log, person:add-number, outbox:* (issue 5). */
   readonly writes: WriteHandlers;
   /** dial:* (issue 6). */
@@ -58,6 +60,11 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
     },
     'call:dismiss': async ({ callId }) => {
       deps.sessions.dismiss(callId);
+      return null;
+    },
+    'call:show': async ({ callId }) => {
+      if (!deps.sessions.get(callId)) throw new Error(`No call ${callId}: it ended and was cleared, or never existed.`);
+      deps.showCall(callId);
       return null;
     },
     'call:simulate': async ({ number, name }) => ({ callId: deps.simulate(number, name) }),

@@ -190,5 +190,6 @@ export const de: Messages = {
     discardYes: 'Ja, verwerfen',
     discardNo: 'Behalten',
   },
+  popup: { listFailed: 'nicht geladen', title: 'Anruf von {{number}}', show: 'Im Fenster zeigen', close: 'Dieses Fenster schließen', gone: 'Dieser Anruf ist nicht mehr im Fenster.', others_one: '+{{count}} weiterer Kontakt', others_other: '+{{count}} weitere Kontakte' },
   time: { justNow: 'gerade eben' },
 };

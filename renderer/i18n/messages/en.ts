@@ -189,6 +189,7 @@ export const en = {
     discardYes: 'Yes, discard',
     discardNo: 'Keep it',
   },
+  popup: { listFailed: 'not loaded', title: 'Call from {{number}}', show: 'Show in the panel', close: 'Close this pop-up', gone: 'This call is no longer in the panel.', others_one: '+{{count}} other contact', others_other: '+{{count}} other contacts' },
   time: { justNow: 'just now' },
 };
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

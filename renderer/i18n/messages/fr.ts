@@ -190,5 +190,6 @@ export const fr: Messages = {
     discardYes: 'Oui, abandonner',
     discardNo: 'La garder',
   },
+  popup: { listFailed: 'non chargée', title: 'Appel de {{number}}', show: 'Afficher dans le panneau', close: 'Fermer cette fenêtre', gone: 'Cet appel n\'est plus dans le panneau.', others_one: '+{{count}} autre contact', others_other: '+{{count}} autres contacts' },
   time: { justNow: 'à l’instant' },
 };
