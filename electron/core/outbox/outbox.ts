@@ -1,59 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { systemClock, type OutboxClock } from './clock';
+import { systemClock } from './clock';
 import { fail, ok, type Result } from '../../../shared/result';
-import type { ItopClient } from '../itop';
-import type { Log } from '../intake/log';
 import { attemptEntry } from './attempt';
-import { OutboxEntry as EntrySchema, WriteOp, type OutboxEntry, type WriteOpInput } from './entry';
-import { exponentialBackoff, type Backoff } from './error-class';
+import { OutboxEntry as EntrySchema, WriteOp, type OutboxEntry } from './entry';
+import { exponentialBackoff } from './error-class';
 import { loadOutboxFile, saveOutboxFile } from './outbox-file';
-import { isOpen, nextToSend, orphans, prune } from './queue-rules';
-import { summarize, type OutboxStatus } from './status';
+import type { Outbox, OutboxDeps } from './outbox-types';
+import { nextToSend, orphans, prune } from './queue-rules';
+import { settleAttempt } from './settle';
+import { summarize } from './status';
+import { createOutboxWatchers } from './watchers';
 
-export interface OutboxDeps {
-  /** JSON file in the app's data directory. */
-  file: string;
-  client: ItopClient;
-  clock?: OutboxClock;
-  log?: Log;
-  backoff?: Backoff;
-  /**
-   * How long a request that timed out (or was cut by a crash) may still be processed by iTop: the marker is
-   * looked for only after this, or the check could miss an object still being created. Default 30 s.
-   */
-  uncertainGraceMs?: number;
-  /** Settled entries kept for the status list (failed ones are always kept). Default 50. */
-  keepSettled?: number;
-  newId?: () => string;
-}
-
-export interface EnqueueRequest {
-  op: WriteOpInput;
-  /** Shown to the agent: "PhoneCall for R-000123". */
-  label: string;
-  /** Idempotency key: a second enqueue with the same key returns the first entry (double click, restart). */
-  key?: string;
-}
-
-export interface Outbox {
-  /** Loads the file (once) and starts sending. */
-  start(): Promise<void>;
-  /** Persists the write, then returns it; nothing is sent before it is on disk. */
-  enqueue(request: EnqueueRequest): Promise<Result<OutboxEntry>>;
-  get(entryId: string): OutboxEntry | undefined;
-  /** Resolves when the entry is done, failed or discarded, or after `timeoutMs` with its current state. */
-  settled(entryId: string, timeoutMs?: number): Promise<OutboxEntry | undefined>;
-  status(): OutboxStatus;
-  subscribe(listener: (status: OutboxStatus) => void): () => void;
-  /** Sends now instead of waiting for the backoff; with an id, also re-queues that failed entry. */
-  retryNow(entryId?: string): Promise<Result<null>>;
-  /** Gives up on an entry iTop refused (the agent's explicit choice). */
-  discard(entryId: string): Promise<Result<null>>;
-  /** Corrects the fields of a refused entry (`null` removes a field) and queues it again. */
-  edit(entryId: string, fields: Record<string, unknown>): Promise<Result<OutboxEntry>>;
-  /** Stops sending after the attempt in flight. */
-  stop(): Promise<void>;
-}
+export type { EnqueueRequest, Outbox, OutboxDeps } from './outbox-types';
 
 export function createOutbox(deps: OutboxDeps): Outbox {
   const clock = deps.clock ?? systemClock;
@@ -71,8 +29,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   let wake: unknown;
   let lastError: string | undefined;
   let saving: Promise<void> = Promise.resolve();
-  const listeners = new Set<(status: OutboxStatus) => void>();
-  const waiters = new Map<string, Set<() => void>>();
+  const watchers = createOutboxWatchers(clock, deps.log);
 
   const load = (): Promise<void> =>
     (loading ??= loadOutboxFile(deps.file, clock.now).then((loaded) => {
@@ -97,22 +54,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     entries = entries.map((e) => (e.id === entry.id ? entry : e));
   }
 
-  function notify(): void {
-    const s = summarize(entries, lastError);
-    for (const listener of listeners) {
-      try {
-        listener(s);
-      } catch (e) {
-        deps.log?.warn('outbox status listener failed', { error: String(e) });
-      }
-    }
-    for (const [id, callbacks] of waiters) {
-      const entry = entries.find((e) => e.id === id);
-      if (entry && isOpen(entry)) continue;
-      waiters.delete(id);
-      for (const cb of callbacks) cb();
-    }
-  }
+  const notify = (): void => watchers.notify(entries, lastError);
 
   function schedule(ms: number): void {
     if (wake !== undefined) clock.clearTimeout(wake);
@@ -156,27 +98,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     const outcome = await attemptEntry(sending, deps.client, (id) => entries.find((e) => e.id === id && e.state === 'done')?.result?.id);
     const current = entries.find((e) => e.id === entry.id);
     if (!current || current.state !== 'sending') return true; // discarded meanwhile
-    let updated: OutboxEntry;
-    if (outcome.kind === 'use-fallback' && current.op.fallback) {
-      deps.log?.info('outbox: iTop does not know the class, using the fallback', { entry: current.id, class: current.op.class, error: outcome.message });
-      updated = { ...current, state: 'pending', op: current.op.fallback, nextAttemptAt: clock.now() };
-    } else if (outcome.kind === 'use-fallback') {
-      updated = { ...current, state: 'failed', lastError: outcome.message, settledAt: clock.now() };
-    } else if (outcome.kind === 'done') {
-      updated = { ...current, state: 'done', uncertain: false, result: outcome.result, settledAt: clock.now() };
-      delete updated.lastError;
-      delete updated.issues;
-      lastError = undefined;
-    } else if (outcome.verdict.kind === 'retry') {
-      const uncertain = current.uncertain || outcome.verdict.uncertain;
-      const retry: OutboxEntry = { ...current, state: 'pending', uncertain, lastError: outcome.verdict.message };
-      updated = { ...retry, nextAttemptAt: notBeforeGrace(retry, clock.now() + backoff.delayMs(current.attempts)) };
-      lastError = outcome.verdict.message;
-      deps.log?.info('outbox: iTop unavailable, will retry', { entry: current.id, attempt: current.attempts, error: outcome.verdict.message });
-    } else {
-      updated = { ...current, state: 'failed', lastError: outcome.verdict.message, settledAt: clock.now(), ...(outcome.verdict.issues ? { issues: outcome.verdict.issues } : {}) };
-      deps.log?.warn('outbox: iTop refused a write', { entry: current.id, label: current.label, error: outcome.verdict.message });
-    }
+    const settled = settleAttempt(current, outcome, { now: clock.now(), backoff, notBeforeGrace, ...(deps.log ? { log: deps.log } : {}) });
+    if (settled.lastError !== 'keep') lastError = settled.lastError.set;
+    const updated = settled.entry;
     replace(updated);
     entries = prune(entries, keep);
     await persist().catch((e: unknown) => deps.log?.warn(`outbox: cannot save (${(e as Error).message})`));
@@ -257,28 +181,11 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
     get: (entryId) => entries.find((e) => e.id === entryId),
 
-    settled(entryId, timeoutMs) {
-      return new Promise((resolve) => {
-        const current = () => entries.find((e) => e.id === entryId);
-        const now = current();
-        if (!now || !isOpen(now)) return resolve(now);
-        let timer: unknown;
-        const done = () => {
-          if (timer !== undefined) clock.clearTimeout(timer);
-          waiters.get(entryId)?.delete(done);
-          resolve(current());
-        };
-        if (timeoutMs !== undefined) timer = clock.setTimeout(done, timeoutMs);
-        waiters.set(entryId, (waiters.get(entryId) ?? new Set()).add(done));
-      });
-    },
+    settled: (entryId, timeoutMs) => watchers.settled(entryId, () => entries.find((e) => e.id === entryId), timeoutMs),
 
     status: () => summarize(entries, lastError),
 
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: (listener) => watchers.subscribe(listener),
 
     async retryNow(entryId) {
       await load();
