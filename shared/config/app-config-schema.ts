@@ -80,6 +80,11 @@ export const DEFAULT_LIST_FIELDS = [
 ];
 export const ListsSettings = section({
   fields: z.array(attributeCode).min(1).default(() => [...DEFAULT_LIST_FIELDS]),
+  /**
+   * Tickets fetched per list (iTop still reports how many match). The panel shows 5 and unfolds the rest;
+   * every extra row is fetched, parsed and pushed on each call, on the path to the screen-pop.
+   */
+  maxRows: z.int().min(5).max(500).default(25),
 });
 
 export const JournalSettings = section({

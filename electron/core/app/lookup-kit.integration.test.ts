@@ -121,6 +121,15 @@ describe('ticket lists against the simulator', () => {
     expect(requests).toBe(before);
   });
 
+  it('fetches at most lists.maxRows tickets per list and still says how many match', async () => {
+    const config = configFor(sim.itop); // the extension's lists: the caller's, then the organization's
+    const all = (await kitFor(config).lists.load('e|42', ['42'], {}))[1];
+    const capped = (await kitFor({ ...config, lists: { ...config.lists, maxRows: 5 } }).lists.load('f|42', ['42'], {}))[1];
+    expect(all?.tickets.length).toBeGreaterThan(5);
+    expect(capped?.tickets.map((t) => t.ref)).toEqual(all?.tickets.slice(0, 5).map((t) => t.ref));
+    expect(capped?.total).toBe(all?.tickets.length);
+  });
+
   it('drops an output field iTop refuses and remembers it', async () => {
     const config = configFor(sim.itop, { display_tickets: { lists: [lists[0]] } });
     const kit = kitFor({ ...config, lists: { ...config.lists, fields: ['ref', 'title', 'status', 'not_a_field'] } });

@@ -95,6 +95,7 @@ export function createLookupKit(deps: LookupKitDeps): LookupKit {
     reader,
     lists: listDefinitions(config.telephony.display_tickets.lists, deps.language),
     fields: config.lists.fields,
+    limit: config.lists.maxRows,
     describeFailure,
     ...(deps.log ? { log: deps.log } : {}),
   });
