@@ -1,6 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
+import { writeFileAtomic } from '../files/write-file-atomic';
 
 /**
  * A small JSON document on disk (history, remembered choices), written atomically: a crash mid-write leaves
@@ -21,7 +21,6 @@ export function createJsonFile<S extends z.ZodType>(
   onProblem?: (message: string) => void,
 ): JsonFile<z.infer<S>> {
   let chain: Promise<void> = Promise.resolve();
-  let sequence = 0;
   return {
     async read() {
       let text: string;
@@ -46,14 +45,8 @@ export function createJsonFile<S extends z.ZodType>(
     },
     write(value) {
       const text = `${JSON.stringify(value, null, 1)}\n`;
-      sequence += 1;
-      const temp = `${path}.${process.pid}.${sequence}.tmp`;
       chain = chain
-        .then(async () => {
-          await mkdir(dirname(path), { recursive: true });
-          await writeFile(temp, text, 'utf8');
-          await rename(temp, path);
-        })
+        .then(() => writeFileAtomic(path, text))
         .catch((e: unknown) => onProblem?.(`Cannot save ${path}: ${(e as Error).message}`));
       return chain;
     },

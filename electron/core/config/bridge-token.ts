@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { dirname } from 'node:path';
 import { fail, ok, type Result } from '../../../shared/result';
 import { errorCode, errorText, nodeConfigFs, type ConfigFs } from './config-fs';
 import { loadConfig, type LoadConfigOptions, type LoadedConfig } from './load-config';
+import { writeFileAtomic } from '../files/write-file-atomic';
 
 /**
  * Where a generated CTI bridge token is kept between starts. The PBX side is configured once with it (the
@@ -33,14 +33,10 @@ export function fileBridgeTokenKeeper(file: string, fs: ConfigFs = nodeConfigFs)
       }
     },
     async write(token) {
-      const temp = `${file}.tmp-${randomBytes(6).toString('hex')}`;
       try {
-        await fs.mkdir(dirname(file), { recursive: true });
-        await fs.writeFile(temp, `${token}\n`, { encoding: 'utf8', mode: 0o600, flag: 'wx', flush: true });
-        await fs.rename(temp, file);
+        await writeFileAtomic(file, `${token}\n`, { mode: 0o600 });
         return ok(undefined);
       } catch (caught) {
-        await fs.unlink(temp).catch(() => undefined);
         return fail('token.unwritable', `Cannot keep the CTI bridge token in ${file}: ${errorText(caught)}`);
       }
     },

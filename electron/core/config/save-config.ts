@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { dirname } from 'node:path';
 import { fail, ok, type Result } from '../../../shared/result';
 import { serializeConfig, type AppConfig } from '../../../shared/config';
-import { errorText, nodeConfigFs, type ConfigFs } from './config-fs';
+import { writeFileAtomic } from '../files/write-file-atomic';
+import { errorText } from './config-fs';
 
 /**
  * Writes the config atomically: a temp file in the same folder, then rename over the target, so a crash
@@ -13,16 +12,11 @@ import { errorText, nodeConfigFs, type ConfigFs } from './config-fs';
  * should pass a config with those fields emptied; values that came from environment variables should
  * likewise not be saved back (see LoadedConfig.source.env).
  */
-export async function saveConfig(file: string, config: AppConfig, fs: ConfigFs = nodeConfigFs): Promise<Result<void>> {
-  const text = `${JSON.stringify(serializeConfig(config), null, 2)}\n`;
-  const temp = `${file}.tmp-${randomBytes(6).toString('hex')}`;
+export async function saveConfig(file: string, config: AppConfig): Promise<Result<void>> {
   try {
-    await fs.mkdir(dirname(file), { recursive: true });
-    await fs.writeFile(temp, text, { encoding: 'utf8', mode: 0o600, flag: 'wx', flush: true });
-    await fs.rename(temp, file);
+    await writeFileAtomic(file, `${JSON.stringify(serializeConfig(config), null, 2)}\n`, { mode: 0o600 });
     return ok(undefined);
   } catch (caught) {
-    await fs.unlink(temp).catch(() => undefined);
     return fail('config.save_failed', `Could not save the configuration to ${file}: ${errorText(caught)}`);
   }
 }

@@ -1,5 +1,6 @@
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { writeFileAtomic } from '../files/write-file-atomic';
 import { OutboxDocument, type OutboxEntry } from './entry';
 
 /**
@@ -39,39 +40,6 @@ export async function loadOutboxFile(path: string, now: () => number): Promise<L
   return { entries: [], problem: `The outbox ${path} was ${reason}; it was kept as ${backup} and the outbox starts empty.` };
 }
 
-let sequence = 0;
-
 export async function saveOutboxFile(path: string, entries: readonly OutboxEntry[]): Promise<void> {
-  const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
-  sequence += 1;
-  const temp = `${path}.${process.pid}.${sequence}.tmp`;
-  const text = `${JSON.stringify({ version: 1, entries }, null, 1)}\n`;
-  const handle = await open(temp, 'w');
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, path);
-  } catch (e) {
-    await unlink(temp).catch(() => undefined);
-    throw e;
-  }
-  await syncDirectory(dir);
-}
-
-/** Makes the rename itself durable; some platforms (Windows) cannot open a directory, which is fine there. */
-async function syncDirectory(dir: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(dir, 'r');
-    await handle.sync();
-  } catch {
-    // Not supported on this platform: the rename is still atomic.
-  } finally {
-    await handle?.close();
-  }
+  await writeFileAtomic(path, `${JSON.stringify({ version: 1, entries }, null, 1)}\n`);
 }

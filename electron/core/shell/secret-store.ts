@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile, rename } from 'node:fs/promises';
 import type { SafeStorage } from 'electron';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../../shared/result';
+import { writeFileAtomic } from '../files/write-file-atomic';
 import type { ShellLog } from './ipc-router';
 
 /** Electron's safeStorage, as far as the store uses it (`Pick` keeps the fake honest to the real types). */
@@ -82,10 +81,7 @@ export function createSecretStore(deps: { safeStorage: SafeStorageLike; ready: P
   }
 
   async function writeAll(secrets: Record<string, string>): Promise<void> {
-    await mkdir(dirname(deps.file), { recursive: true });
-    const temp = `${deps.file}.tmp-${randomBytes(6).toString('hex')}`;
-    await writeFile(temp, `${JSON.stringify({ version: 1, secrets }, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-    await rename(temp, deps.file);
+    await writeFileAtomic(deps.file, `${JSON.stringify({ version: 1, secrets }, null, 2)}\n`, { mode: 0o600 });
   }
 
   const set = (name: SecretName, value: string): Promise<Result<void>> =>

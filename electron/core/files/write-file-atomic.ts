@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/**
+ * Replaces `path` with `text` so that a crash, a full disk or a power cut leaves either the old file or the
+ * new one, never half of one: a temp file in the same folder, written and flushed, then renamed over the
+ * target, then the folder flushed so the rename itself survives. Every file the app keeps (config, secrets,
+ * outbox, history, choices, the bridge token) is written this way. Throws on failure; no temp file is left.
+ */
+export async function writeFileAtomic(path: string, text: string, options: { readonly mode?: number } = {}): Promise<void> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  const temp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    // 'wx': the temp name is fresh, never someone else's file; the mode applies from the first byte.
+    const handle = await open(temp, 'wx', options.mode ?? 0o666);
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (e) {
+    await unlink(temp).catch(() => undefined);
+    throw e;
+  }
+  await syncDirectory(dir);
+}
+
+/** Makes the rename durable; some platforms (Windows) cannot open a directory, where the rename is still atomic. */
+async function syncDirectory(dir: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // not supported here
+  } finally {
+    await handle?.close();
+  }
+}
