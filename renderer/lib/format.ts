@@ -40,6 +40,14 @@ function relativeFormatFor(language: string): Intl.RelativeTimeFormat {
   return rtf;
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+/** "1,292" / "1 292" / "1.292": a count in the agent's language. */
+export function formatCount(n: number, language: string): string {
+  let nf = numberFormats.get(language);
+  if (!nf) numberFormats.set(language, (nf = new Intl.NumberFormat(language)));
+  return nf.format(n);
+}
+
 /** "5 minutes ago" / "il y a 5 minutes" / "vor 5 Minuten", from two epoch-ms instants. */
 export function formatRelative(at: number, now: number, language: string, justNow: string): string {
   // A date slightly ahead of the agent's clock is skew between iTop's server and this PC, not the future.

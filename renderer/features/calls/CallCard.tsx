@@ -11,7 +11,8 @@ import { OutboundInfo } from '../dial/OutboundInfo';
 import { CallerSection } from './CallerSection';
 import { TicketLists } from './TicketLists';
 
-const STATE_TONE = { ringing: 'info', dialing: 'info', answered: 'success', ended: 'neutral', missed: 'danger', failed: 'danger' } as const;
+/** Badge colour of each call state (the card and the ring pop-up). */
+export const STATE_TONE = { ringing: 'info', dialing: 'info', answered: 'success', ended: 'neutral', missed: 'danger', failed: 'danger' } as const;
 
 /** Live duration: ringing time before the answer, talk time after, frozen once ended. */
 export function callDuration(call: CallView, now: number): number {

@@ -1,6 +1,8 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SWITCHBOARD_THRESHOLD, type CallerMatch, type CallView } from '../../../shared/contract/views';
+import { formatCount } from '../../lib/format';
+import { callerHint } from './caller-hint';
 import { CallerChooser } from './CallerChooser';
 import { CallerDetails, ConfidenceBadge } from './CallerDetails';
 
@@ -13,7 +15,7 @@ function SharedNumberHint({ callers }: { callers: CallView['callers'] }) {
   const { t, i18n } = useTranslation();
   const total = callers.total ?? callers.matches.length;
   if (total <= SWITCHBOARD_THRESHOLD) return null;
-  const values = { total: new Intl.NumberFormat(i18n.language).format(total), shown: callers.matches.length };
+  const values = { total: formatCount(total, i18n.language), shown: callers.matches.length };
   return <p className="hint">{t(total > callers.matches.length ? 'calls.sharedNumberCapped' : 'calls.sharedNumber', values)}</p>;
 }
 
@@ -36,32 +38,16 @@ function CallerSummary({ matches }: { matches: CallerMatch[] }) {
 /** Who is calling, honestly: a number that cannot be looked up says so instead of showing "no match". */
 export const CallerSection = memo(function CallerSection({ callId, number, callers, selection, choices }: Pick<CallView, 'callId' | 'number' | 'callers' | 'selection' | 'choices'>) {
   const { t } = useTranslation();
-  if (number.kind === 'withheld') return <p className="hint">{t('calls.withheldHint')}</p>;
-  if (number.kind === 'internal') return <p className="hint">{t('calls.internalHint')}</p>;
-  if (number.kind === 'invalid' || number.kind === 'unfilled-macro') {
-    return (
-      <p className="hint hint--warning" role="alert">
-        {t('calls.invalid')}
-        {number.problem ? `: ${number.problem}` : ''}
-      </p>
-    );
-  }
-  if (callers.state === 'loading' || callers.state === 'idle') {
-    return (
-      <div className="caller caller--loading" role="status" aria-live="polite">
-        <span className="avatar avatar--ghost" aria-hidden="true" />
-        <span className="shimmer">{t('calls.lookingUp')}</span>
-      </div>
-    );
-  }
-  if (callers.state === 'error') {
-    return (
-      <p className="hint hint--danger" role="alert">
-        {t('calls.lookupFailed', { message: callers.error ?? '' })}
-      </p>
-    );
-  }
-  if (callers.matches.length === 0) return <p className="hint" role="status">{t('calls.noMatch')}</p>;
+  const hint = callerHint(
+    number,
+    callers,
+    t,
+    <div className="caller caller--loading" role="status" aria-live="polite">
+      <span className="avatar avatar--ghost" aria-hidden="true" />
+      <span className="shimmer">{t('calls.lookingUp')}</span>
+    </div>,
+  );
+  if (hint !== null) return hint;
 
   const chosen =
     selection.kind === 'person'

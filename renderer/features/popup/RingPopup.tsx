@@ -4,7 +4,10 @@ import { Badge } from '../../components/Badge';
 import { Icon } from '../../components/Icon';
 import { useLanguageFromSettings } from '../../i18n/use-language-from-settings';
 import { useBridge, useCall } from '../../stores/stores-context';
+import { STATE_TONE } from '../calls/CallCard';
+import { callerHint } from '../calls/caller-hint';
 import { ConfidenceBadge } from '../calls/CallerDetails';
+import { formatCount } from '../../lib/format';
 
 /**
  * The ring pop-up window: who calls and how many open tickets, at a glance, shown without taking the focus.
@@ -33,7 +36,7 @@ export function RingPopup({ callId }: { callId: string }) {
         </span>
         <div className="popup__title">
           <h1 className="popup__number">{numberText}</h1>
-          <Badge tone={call.state === 'ringing' ? 'info' : call.state === 'answered' ? 'success' : 'neutral'}>{t(`calls.state.${call.state}`)}</Badge>
+          <Badge tone={STATE_TONE[call.state]}>{t(`calls.state.${call.state}`)}</Badge>
         </div>
         <button type="button" className="icon-button" aria-label={t('popup.close')} onClick={close}>
           <Icon name="close" />
@@ -51,15 +54,12 @@ export function RingPopup({ callId }: { callId: string }) {
 }
 
 function PopupCaller({ call }: { call: CallView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { callers, selection, number } = call;
-  if (number.kind === 'withheld') return <p className="hint">{t('calls.withheldHint')}</p>;
-  if (number.kind === 'internal') return <p className="hint">{t('calls.internalHint')}</p>;
-  if (callers.state === 'loading' || callers.state === 'idle') return <p className="hint shimmer" role="status">{t('calls.lookingUp')}</p>;
-  if (callers.state === 'error') return <p className="hint hint--danger">{t('calls.lookupFailed', { message: callers.error ?? '' })}</p>;
+  const hint = callerHint(number, callers, t, <p className="hint shimmer" role="status">{t('calls.lookingUp')}</p>);
+  if (hint !== null) return hint;
   const total = callers.total ?? callers.matches.length;
-  if (total === 0) return <p className="hint">{t('calls.noMatch')}</p>;
-  if (total > SWITCHBOARD_THRESHOLD && selection.kind !== 'person') return <p className="hint">{t('calls.sharedNumber', { total })}</p>;
+  if (total > SWITCHBOARD_THRESHOLD && selection.kind !== 'person') return <p className="hint">{t('calls.sharedNumber', { total: formatCount(total, i18n.language) })}</p>;
   const shown = selection.kind === 'person' ? callers.matches.filter((m) => m.personId === selection.personId) : callers.matches;
   const [first] = shown;
   if (!first) return null;
