@@ -32,6 +32,8 @@ export interface CallEnricherDeps {
 interface CallState {
   enrichment: Enrichment;
   readonly input?: LookupInput;
+  /** The agent's earlier choice for this number, read once when the call starts. */
+  readonly remembered?: CallerSelection;
   /** True once the agent picked a caller: later lookup results never override it. */
   chosen: boolean;
   /** Lists for this selection key are the ones shown; results for an older key are dropped. */
@@ -72,7 +74,7 @@ export function createCallEnricher(deps: CallEnricherDeps): CallEnricher {
   const applyMatches = (callId: string, state: CallState, found: FoundCallers, done: boolean, error?: string): void => {
     const before = state.enrichment;
     const { matches } = found;
-    const remembered = state.input ? deps.memory.recall(state.input.number.e164) : undefined;
+    const { remembered } = state;
     let selection = before.selection;
     if (!state.chosen) selection = remembered && isOffered(remembered, matches) ? remembered : defaultSelectionFor(found, defaultSelection);
     update(callId, state, {
@@ -110,7 +112,13 @@ export function createCallEnricher(deps: CallEnricherDeps): CallEnricher {
         ...(event.attributes ? { attributes: event.attributes } : {}),
         ...(remembered?.kind === 'person' ? { keepPersonId: remembered.personId } : {}),
       };
-      const state: CallState = { enrichment: { ...enrichment, callers: { ...enrichment.callers, state: 'loading' } }, input, chosen: false, listsKey: '' };
+      const state: CallState = {
+        enrichment: { ...enrichment, callers: { ...enrichment.callers, state: 'loading' } },
+        input,
+        ...(remembered ? { remembered } : {}),
+        chosen: false,
+        listsKey: '',
+      };
       calls.set(event.callId, state);
       const outcome = deps.lookup.lookup(input);
       if (outcome.immediate) applyMatches(event.callId, state, outcome.immediate, !outcome.pending);
