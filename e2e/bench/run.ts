@@ -7,13 +7,20 @@ import { benchCalls, formatCallBench } from './call-bench';
 import { ms } from './stats';
 
 /**
- * `npm run bench`: the simulator at 100k persons and 150 ms latency, the real core against it.
- * Prints figures; bounded (< 8 min): 30 calls, one index build measured on its own, then the same in the
- * browser (web mode in Chromium: initial JS size, event → name / lists painted).
+ * `npm run bench [-- section…]`: prints the performance figures, section by section (all by default).
+ * Each section is bounded in time on its own; `npm run bench -- core paint` runs only those two.
  */
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 100_000);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 150);
 const CALLS = Number(process.env.BENCH_CALLS ?? 30);
+
+interface Section {
+  readonly name: string;
+  readonly what: string;
+  /** Upper bound of the section's run time; past it the bench gives up with an error. */
+  readonly budgetMs: number;
+  readonly run: () => Promise<void>;
+}
 
 async function optionalBench(relative: string, run: (mod: Record<string, unknown>) => Promise<string | undefined> | string | undefined): Promise<void> {
   const file = fileURLToPath(new URL(relative, import.meta.url));
@@ -22,12 +29,8 @@ async function optionalBench(relative: string, run: (mod: Record<string, unknown
   if (line) console.log(line);
 }
 
-async function main(): Promise<void> {
-  const bench = setTimeout(() => {
-    console.error('bench: over the 8 minute budget, giving up');
-    process.exit(1);
-  }, 480_000);
-  bench.unref();
+/** The simulator at 100k persons and 150 ms latency, the real core against it: index build and calls. */
+async function coreBench(): Promise<void> {
   await optionalBench('../../shared/phone/bench.ts', (m) =>
     typeof m['benchNormalize'] === 'function' ? `phone: ${Math.round((m['benchNormalize'] as (n: number) => number)(20_000))} stored numbers normalized per second` : undefined,
   );
@@ -35,7 +38,6 @@ async function main(): Promise<void> {
     const fn = Object.values(m).find((v) => typeof v === 'function') as (() => Promise<unknown>) | undefined;
     return fn ? `itop-sim: ${JSON.stringify(await fn())}` : undefined;
   });
-
   console.log(`starting the simulator: ${PERSONS} persons, latency ${LATENCY_MS} ms…`);
   const sim = await startDemoItop(['--persons', String(PERSONS), '--latency', String(LATENCY_MS)], 120_000);
   if (!sim.ok) throw new Error(sim.error.message);
@@ -52,10 +54,40 @@ async function main(): Promise<void> {
   } finally {
     await sim.value.stop();
   }
+}
+
+/** Web mode in Chromium: initial JS size, event → name / lists painted. */
+async function paintBench(): Promise<void> {
   await optionalBench('../browser/paint-bench.ts', async (m) =>
     typeof m['runPaintBench'] === 'function' ? await (m['runPaintBench'] as () => Promise<string>)() : undefined,
   );
-  clearTimeout(bench);
+}
+
+// One line per section; a new benchmark lives in its own module and adds one entry here.
+const SECTIONS: readonly Section[] = [
+  { name: 'core', what: 'simulator, normalization, index build, event → callers/lists', budgetMs: 480_000, run: coreBench },
+  { name: 'paint', what: 'browser: initial JS, event → name/lists painted', budgetMs: 300_000, run: paintBench },
+];
+
+async function runSection(section: Section): Promise<void> {
+  console.log(`\n== bench ${section.name}: ${section.what}`);
+  const timer = setTimeout(() => {
+    console.error(`bench ${section.name}: over its ${section.budgetMs / 60_000} minute budget, giving up`);
+    process.exit(1);
+  }, section.budgetMs);
+  timer.unref();
+  try {
+    await section.run();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function main(): Promise<void> {
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((name) => !SECTIONS.some((s) => s.name === name));
+  if (unknown.length > 0) throw new Error(`unknown bench section(s) ${unknown.join(', ')}; known: ${SECTIONS.map((s) => s.name).join(', ')}`);
+  for (const section of SECTIONS) if (asked.length === 0 || asked.includes(section.name)) await runSection(section);
 }
 
 main().catch((e: unknown) => {
