@@ -71,7 +71,17 @@ export const PhoneSettings = section({
 });
 
 export const IndexSettings = section({
-  refreshMinutes: z.int().min(1).max(24 * 60).default(15),
+  /**
+   * Minutes between two refresh steps, each ONE request: the Persons created since (id > last known id) and
+   * one slice of the directory. Each agent's steps start at a random phase. Before the incremental refresh
+   * this was the period of full rebuilds; the key keeps its name and now sets the step interval.
+   */
+  refreshMinutes: z.int().min(1).max(24 * 60).default(10),
+  /** Hours over which the slices re-read the whole directory: a changed or deleted Person is caught within it. */
+  cycleHours: z.number().min(1).max(24 * 7).default(24),
+  /** Keep the index on the agent's disk (names, e-mails, phone numbers) so callers are known at once after a start. */
+  keepOnDisk: z.boolean().default(true),
+  /** Persons per page of a full build (first start, "rebuild now"). */
   pageSize: z.int().min(1).max(100_000).default(5000),
 });
 

@@ -13,7 +13,7 @@ describe('validateConfig', () => {
     expect(config.cti).toEqual({ port: 4571, token: 'generated-token-0123456789', dedupeWindowMs: 5000 });
     expect(config.web.port).toBe(4572);
     expect(config.phone).toEqual({ defaultRegion: 'FR', outsideLinePrefix: '', extensionPattern: '^\\d{2,5}$', suffixDigits: 8, extraAttributes: [], orgRegions: {} });
-    expect(config.index).toEqual({ refreshMinutes: 15, pageSize: 5000 });
+    expect(config.index).toEqual({ refreshMinutes: 10, cycleHours: 24, keepOnDisk: true, pageSize: 5000 });
     expect(config.lists.fields).toEqual(['ref', 'title', 'status', 'priority', 'caller_id_friendlyname', 'agent_id_friendlyname', 'start_date', 'last_update']);
     expect(config.journal).toEqual({ phoneCallClass: 'PhoneCall', fields: { contact: 'contact_id', agent: 'agent_id', ticket: 'ticket_id', date: 'date', flow: 'flow', note: 'note' }, alsoLogOnTicket: 'none' });
     expect(config.ui).toEqual({ language: 'auto', ringPopup: true, autoHideSeconds: 10, doNotDisturb: false });

@@ -123,6 +123,13 @@ export function createCallEnricher(deps: CallEnricherDeps): CallEnricher {
       const outcome = deps.lookup.lookup(input);
       if (outcome.immediate) applyMatches(event.callId, state, outcome.immediate, !outcome.pending);
       else deps.onChange(event.callId, state.enrichment);
+      if (outcome.recheck) {
+        // The name is on screen already; the re-read Persons may drop a match, mark one inactive, or change
+        // the default selection (then the lists follow), unless the agent already chose.
+        void outcome.recheck.then((found) => {
+          if (calls.get(event.callId) === state) applyMatches(event.callId, state, found, true);
+        });
+      }
       if (outcome.pending) {
         void outcome.pending.then((r) => {
           if (calls.get(event.callId) !== state) return;

@@ -61,6 +61,7 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     config,
     language,
     now: () => clock.now(),
+    dataDir: deps.dataDir,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
     log: (m) => log.warn(m),
     onIndexChange: (s) => setStatus({ index: indexStatusView(s) }),
@@ -70,11 +71,11 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     client: kit.client,
     url: config.itop.url,
     onStatus: (itop) => health.checked(itop),
-    // The first time iTop answers (at start, or when a later write asks again): list probe and index build.
+    // The first time iTop answers (at start, or when a later write asks again): list probe, and the index
+    // build when neither the disk nor an earlier attempt gave one (its refresh schedule runs from start()).
     onFirstConnected: () => {
       void kit.lists.probe();
-      void kit.index.rebuild();
-      kit.index.startRefresh();
+      if (!kit.index.current()) void kit.index.rebuild();
     },
   });
   const writes = createWriteKit({ config, kit, dataDir: deps.dataDir, clock, log, agentId: identity.known, onPersonChanged: (id) => void kit.learnPerson(id) });
@@ -189,6 +190,8 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     handleDialIntent: (intent, origin = 'deep-link') => links.handleDialIntent(intent, origin),
     intakeServer: () => server,
     async start() {
+      // The saved phone index answers lookups at once, also while iTop is unreachable.
+      void kit.index.start();
       const memory = await openChoiceMemory({ dataDir: deps.dataDir, now: () => clock.now(), log: (m) => log.warn(m) });
       history = await openCallHistory({ dataDir: deps.dataDir, log: (m) => log.warn(m) });
       enricher = createCallEnricher({ phone: kit.phone, lookup: kit.callers, lists: kit.lists, memory, callersLabel: kit.callersLabel, onChange: () => publishing.request(), log: (m) => log.warn(m) });
@@ -215,7 +218,7 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     async stop() {
       if (sweep) clearInterval(sweep);
       health.stop();
-      kit.index.stop();
+      await kit.index.stop();
       await server?.stop();
       await outbound.idle();
       await writes.outbox.stop();

@@ -38,14 +38,16 @@ afterAll(async () => {
 });
 
 describe('caller lookup against the simulator', () => {
-  it('finds "+33 (0)1 23 45 67 89" for 0123456789, +33123456789 and 0033123456789 from the index, confirmed, with no request', async () => {
+  it('finds "+33 (0)1 23 45 67 89" for 0123456789, +33123456789 and 0033123456789 from the index, confirmed at once, then re-checked in one request', async () => {
     const kit = kitFor(configFor(sim.itop));
     expect((await kit.index.rebuild()).ok).toBe(true);
     for (const raw of ['0123456789', '+33123456789', '0033123456789']) {
       const before = requests;
       const { outcome, matches } = await lookupAll(kit, raw);
-      expect(outcome.pending).toBeUndefined();
-      expect(requests).toBe(before);
+      expect(outcome.immediate?.matches.find((m) => m.name === 'Issue Exemple')).toMatchObject({ confidence: 'confirmed' });
+      expect(outcome.pending).toBeUndefined(); // no caller query: only the call-time check by id
+      expect((await outcome.recheck)?.matches.find((m) => m.name === 'Issue Exemple')).toMatchObject({ confidence: 'confirmed' });
+      expect(requests).toBe(before + 1);
       const issue = matches.find((m) => m.name === 'Issue Exemple');
       expect(issue).toMatchObject({ confidence: 'confirmed', matchedAttribute: 'phone' });
     }

@@ -5,6 +5,7 @@ import { createItopClient, type ItopAuth, type ItopClient, type ItopRequestInfo 
 import { listDefinitions } from '../lists/list-definitions';
 import { createTicketLists, type TicketLists } from '../lists/ticket-lists';
 import { createCallerLookup, type CallerLookup } from '../lookup/caller-lookup';
+import { indexFilePath, sourceOf } from '../lookup/index-file';
 import { createPhoneIndexService, type IndexStatus, type PhoneIndexService } from '../lookup/index-service';
 import { getWithFieldFallback, readerFromClient, type ItopReader } from '../lookup/itop-reader';
 import { DEFAULT_PHONE_ATTRIBUTES, personOutputFields, toPersonRecord } from '../lookup/person-record';
@@ -29,6 +30,8 @@ export interface LookupKitDeps {
   /** The agent's language for localized labels (`fr`, `de-CH`…). */
   readonly language: string;
   readonly now: () => number;
+  /** Where the phone index is kept between starts (config.index.keepOnDisk); absent = memory only. */
+  readonly dataDir?: string;
   readonly fetch?: typeof fetch;
   readonly log?: (message: string) => void;
   readonly onIndexChange?: (status: IndexStatus) => void;
@@ -74,6 +77,8 @@ export function createLookupKit(deps: LookupKitDeps): LookupKit {
     displayAttributes: info.display_name,
     pageSize: config.index.pageSize,
     refreshMinutes: config.index.refreshMinutes,
+    cycleHours: config.index.cycleHours,
+    ...(deps.dataDir && config.index.keepOnDisk ? { store: indexStore(deps.dataDir, config.itop) } : {}),
     now: deps.now,
     describeFailure,
     ...(deps.log ? { log: deps.log } : {}),
@@ -110,4 +115,10 @@ export function createLookupKit(deps: LookupKitDeps): LookupKit {
     else deps.log?.(`Person ${personId} could not be read back for the phone index${reply.ok ? '' : `: ${describeFailure(reply.error)}`}; the next refresh will add it.`);
   };
   return { client, reader, phone, index, callers, lists, callersLabel: (raw) => substituteLabel(label, { phone: raw }), learnPerson };
+}
+
+/** The index file of this iTop URL + login (a token counts by a hash of it, never by its text). */
+function indexStore(dataDir: string, itop: AppConfig['itop']): { path: string; source: ReturnType<typeof sourceOf> } {
+  const source = sourceOf(itop.url, itop.auth === 'token' ? { token: itop.token } : { user: itop.user });
+  return { path: indexFilePath(dataDir, source), source };
 }

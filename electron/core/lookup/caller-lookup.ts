@@ -4,6 +4,7 @@ import type { ExternalNumber } from '../../../shared/phone/types';
 import { selectedClass } from '../lists/oql-class';
 import { toCallerMatch, type MatchInfo } from './caller-match';
 import { keepLikeliest, type FoundCallers, type PersonHit } from './found-callers';
+import { createHitRecheck } from './hit-recheck';
 import type { PhoneIndexService } from './index-service';
 import { getWithFieldFallback, type ItopReader, type ReadFailure } from './itop-reader';
 import { personOutputFields, toPersonRecord, type PersonRecord } from './person-record';
@@ -41,6 +42,11 @@ export interface LookupOutcome {
   readonly immediate: FoundCallers | undefined;
   /** Present when iTop is asked too: the merged, verified matches. */
   readonly pending?: Promise<Result<FoundCallers, string>>;
+  /**
+   * Present when the index answered (`immediate` is final for display): the same matches after the call-time
+   * check by id; never fails (when iTop cannot answer, the index's answer stands).
+   */
+  readonly recheck?: Promise<FoundCallers>;
   /** The OQL sent to iTop, for diagnostics (`cti lookup`). */
   readonly oql?: string;
 }
@@ -60,6 +66,7 @@ export function createCallerLookup(deps: CallerLookupDeps): CallerLookup {
   const fallbackQuery = `SELECT Person WHERE ${deps.phoneAttributes.map((a) => `${a} LIKE :phone_suffix_like`).join(' OR ')}`;
   const outputFields = personOutputFields(deps.phoneAttributes, deps.displayAttributes);
   const refused = new Set<string>();
+  const recheck = createHitRecheck({ index: deps.index, reader: deps.reader, outputFields, phoneAttributes: deps.phoneAttributes, describeFailure: deps.describeFailure });
 
   const present = (hits: readonly PersonHit[], input: LookupInput): FoundCallers =>
     keepLikeliest(
@@ -133,7 +140,12 @@ export function createCallerLookup(deps: CallerLookupDeps): CallerLookup {
       const known = fromIndex(input.number);
       const immediate = known ? present(known, input) : undefined;
       const needQuery = custom || known === undefined || known.length === 0;
-      if (!needQuery) return { immediate };
+      if (!needQuery && known && immediate) {
+        // The index answered: the name shows now; the matched Persons are re-read beside the lists. If iTop
+        // cannot answer, the index's answer stands (the status bar says the index may be out of date).
+        const checked = recheck(known, input.keepPersonId).then((r) => (r.ok ? present(fromIndex(input.number) ?? [], input) : immediate));
+        return { immediate, recheck: checked };
+      }
       const bound = bindOql(custom ? deps.query : fallbackQuery, placeholders(input));
       if (!bound.ok) return { immediate, pending: Promise.resolve(err(`Caller query cannot be built: ${bound.error.message}`)) };
       return { immediate, pending: ask(bound.value, input, known ?? []), oql: bound.value };

@@ -1,19 +1,30 @@
-import { ok, type Result } from '../../../shared/result';
+import { err, ok, type Result } from '../../../shared/result';
+import { systemTimers, type Timers } from '../shell/timers';
 import { fetchAllPersons, fetchLocationRegions } from './index-fetch';
+import { loadIndexFile, saveIndexFile, type IndexSource } from './index-file';
+import { createKeyCache, keyAllInSlices } from './index-keys';
+import { planSlice, randomCursor, readSlice, sliceChanges, stepsPerCycle } from './index-refresh';
 import type { ItopReader, ReadFailure } from './itop-reader';
-import { personOutputFields, type PersonRecord } from './person-record';
-import { createPhoneIndex, type KeyStoredNumber, type PhoneIndex, type StoredKeys } from './phone-index';
+import { indexOutputFields, samePerson, slimPerson, type PersonRecord } from './person-record';
+import { createPhoneIndex, type KeyStoredNumber, type PhoneIndex } from './phone-index';
 import { createStoredRegionResolver } from './stored-region';
 
 export interface IndexStatus {
   readonly persons: number;
   readonly numbers: number;
+  /** When the index in memory became usable (loaded from disk or built). */
   readonly builtAt?: number;
   readonly building: boolean;
   readonly error?: string;
   readonly buildMs?: number;
   /** Heap growth measured across the last build (bytes); an indication, GC makes it approximate. */
   readonly heapBytes?: number;
+  /** Where the index in memory came from: the agent's disk (at start) or iTop. */
+  readonly source?: 'disk' | 'itop';
+  /** When iTop last answered an index request: the data is at least this fresh. */
+  readonly syncedAt?: number;
+  /** True when the data may be out of date: loaded from disk and not yet confirmed, or the last refresh failed. */
+  readonly stale: boolean;
 }
 
 export interface IndexServiceDeps {
@@ -26,148 +37,243 @@ export interface IndexServiceDeps {
   /** caller_information.display_name attributes, fetched with the index so matches display without a request. */
   readonly displayAttributes: readonly string[];
   readonly pageSize: number;
+  /** Minutes between refresh steps (new Persons + one slice of the directory); 0 = no refresh. */
   readonly refreshMinutes: number;
+  /** Hours over which the rolling slices re-read the whole directory. */
+  readonly cycleHours: number;
+  /** Where the index is kept between starts; absent = memory only. */
+  readonly store?: { readonly path: string; readonly source: IndexSource };
   readonly concurrency?: number;
   readonly now: () => number;
+  readonly timers?: Timers;
+  /** The schedule's random phase (tests and the load model pass their own). */
+  readonly random?: () => number;
   readonly describeFailure: (failure: ReadFailure) => string;
   readonly log?: (message: string) => void;
   readonly onChange?: (status: IndexStatus) => void;
 }
 
 export interface PhoneIndexService {
-  /** The last built index; stays usable while a rebuild runs. */
+  /** The index in memory (from disk or iTop); stays usable while a rebuild or a refresh runs. */
   current(): PhoneIndex | undefined;
   status(): IndexStatus;
-  /** Rebuilds now (joins a rebuild already running). */
+  /** Loads the saved index (once), then refreshes on a jittered schedule (a step builds when there is no index yet). */
+  start(): Promise<void>;
+  /** Stops the schedule and saves what changed; start() may be called again afterwards. */
+  stop(): Promise<void>;
+  /** Downloads the whole directory now (joins a rebuild already running): the admin's "rebuild now". */
   rebuild(): Promise<Result<IndexStatus, string>>;
-  /** Adds or refreshes one Person right away (e.g. a contact the agent just created). */
+  /** One refresh step now: new Persons and the next slice of the directory. */
+  refresh(): Promise<Result<IndexStatus, string>>;
+  /** Adds or refreshes one Person right away (a contact just created, a Person re-read at call time). */
   learn(person: PersonRecord): void;
+  /** Drops one Person (iTop no longer returns it). */
+  forget(personId: string): void;
   regionOf(person: PersonRecord): string;
-  /** Starts periodic refreshes (config.index.refreshMinutes; 0 = never). */
-  startRefresh(): void;
-  stop(): void;
 }
 
 export function createPhoneIndexService(deps: IndexServiceDeps): PhoneIndexService {
-  let index: PhoneIndex | undefined;
-  let state: IndexStatus = { persons: 0, numbers: 0, building: false };
-  let running: Promise<Result<IndexStatus, string>> | undefined;
-  let timer: ReturnType<typeof setInterval> | undefined;
-  let regionOf = createStoredRegionResolver({ defaultRegion: deps.defaultRegion, orgRegions: deps.orgRegions, locationRegions: new Map() });
-  // Persons learned while a build is running are re-applied to its result, or they would vanish on swap.
-  let learnedDuringBuild: PersonRecord[] = [];
+  const timers = deps.timers ?? systemTimers;
+  const random = deps.random ?? Math.random;
+  const steps = stepsPerCycle(deps.cycleHours, deps.refreshMinutes);
+  const outputFields = indexOutputFields(deps.phoneAttributes, deps.displayAttributes);
   const refusedFields = new Set<string>();
-  let keyCache = new Map<string, StoredKeys | null>();
-  const outputFields = personOutputFields(deps.phoneAttributes, deps.displayAttributes);
+  const keys = createKeyCache(deps.keyStored);
+  let index: PhoneIndex | undefined;
+  let state: IndexStatus = { persons: 0, numbers: 0, building: false, stale: false };
+  let locations: ReadonlyMap<string, string> = new Map();
+  let regionOf = resolverFor(deps, locations);
+  let maxId = 0;
+  let cursor = 0;
+  let dirty = false;
+  let running: Promise<Result<IndexStatus, string>> | undefined;
+  let stepping: Promise<Result<IndexStatus, string>> | undefined;
+  let loaded: Promise<void> | undefined;
+  let timer: unknown;
+  let armed = false;
+  let saving: Promise<void> = Promise.resolve();
+  // Changes made while a build runs are re-applied to its result, or they would vanish on swap.
+  let duringBuild: (PersonRecord | string)[] = [];
 
-  const publish = (next: IndexStatus): void => {
-    state = next;
+  const interned = new Map<string, string>();
+  const intern = (text: string): string => {
+    const known = interned.get(text);
+    if (known !== undefined) return known;
+    interned.set(text, text);
+    return text;
+  };
+  const slim = (person: PersonRecord): PersonRecord => slimPerson(person, deps.displayAttributes, intern);
+
+  /** `error: undefined` clears the error. */
+  const publish = (patch: Partial<Omit<IndexStatus, 'error'>> & { readonly error?: string | undefined }): IndexStatus => {
+    const { error, ...rest } = { ...state, ...patch, ...(index ? { persons: index.persons, numbers: index.numbers } : {}) };
+    state = error === undefined ? rest : { ...rest, error };
     deps.onChange?.(state);
+    return state;
+  };
+  const failed = (what: string, failure: ReadFailure): Result<IndexStatus, string> => {
+    const error = `${what}: ${deps.describeFailure(failure)}`;
+    deps.log?.(error);
+    publish({ building: false, error, stale: index !== undefined });
+    return err(error);
+  };
+  const use = (built: PhoneIndex, patch: Parameters<typeof publish>[0]): void => {
+    index = built;
+    publish(patch);
+  };
+
+  const save = (): Promise<void> => {
+    const store = deps.store;
+    const current = index;
+    if (!store || !current) return saving;
+    dirty = false;
+    const snapshot = { savedAt: deps.now(), syncedAt: state.syncedAt ?? 0, maxId, cursor, phoneAttributes: deps.phoneAttributes, displayAttributes: deps.displayAttributes, locations };
+    saving = saving
+      .then(() => {
+        const persons = [...current.records()].map((person) => {
+          const region = regionOf(person);
+          return { person, region, keys: person.phones.map((p) => keys.keyed(p.raw, region) ?? null) };
+        });
+        return saveIndexFile(store.path, store.source, { ...snapshot, persons });
+      })
+      .catch((e: unknown) => deps.log?.(`The phone index could not be saved (${store.path}): ${(e as Error).message}`));
+    return saving;
+  };
+
+  const load = async (): Promise<void> => {
+    if (!deps.store) return;
+    const file = await loadIndexFile(deps.store.path, deps.store.source, deps);
+    if (!file.ok) {
+      if (file.error.kind === 'unusable') deps.log?.(`The saved phone index ${file.error.reason}; it is rebuilt from iTop.`);
+      return;
+    }
+    if (index) return; // a build finished first: it is newer
+    const snapshot = file.value;
+    locations = snapshot.locations;
+    regionOf = resolverFor(deps, locations);
+    for (const saved of snapshot.persons) {
+      // A number keyed in another region (orgRegions changed since) is keyed again, not trusted.
+      if (regionOf(saved.person) === saved.region) saved.person.phones.forEach((p, i) => keys.seed(saved.region, p.raw, saved.keys[i] ?? null));
+    }
+    const built = createPhoneIndex(snapshot.persons.map((s) => slim(s.person)), { suffixDigits: deps.suffixDigits, keyStored: keys.keyed, regionOf });
+    maxId = snapshot.maxId;
+    cursor = snapshot.cursor;
+    use(built, { builtAt: deps.now(), source: 'disk', stale: true, ...(snapshot.syncedAt > 0 ? { syncedAt: snapshot.syncedAt } : {}) });
   };
 
   const build = async (): Promise<Result<IndexStatus, string>> => {
-    publish({ ...state, building: true });
-    learnedDuringBuild = [];
+    publish({ building: true });
+    duringBuild = [];
     const started = deps.now();
     const heapBefore = process.memoryUsage().heapUsed;
-    const [locations, persons] = await Promise.all([
+    const [places, persons] = await Promise.all([
       fetchLocationRegions(deps.reader),
-      fetchAllPersons(deps.reader, {
-        pageSize: deps.pageSize,
-        concurrency: deps.concurrency ?? 4,
-        outputFields,
-        phoneAttributes: deps.phoneAttributes,
-        refusedFields,
-      }),
+      fetchAllPersons(deps.reader, { pageSize: deps.pageSize, concurrency: deps.concurrency ?? 4, outputFields, phoneAttributes: deps.phoneAttributes, refusedFields }),
     ]);
-    if (!persons.ok) {
-      const error = `The phone index could not be built: ${deps.describeFailure(persons.error)}`;
-      deps.log?.(error);
-      publish({ ...state, building: false, error });
-      return { ok: false, error };
+    if (!persons.ok) return failed('The phone index could not be built', persons.error);
+    if (!places.ok) deps.log?.(`Location countries unavailable, stored numbers use organization/default regions: ${deps.describeFailure(places.error)}`);
+    locations = places.ok ? places.value : new Map();
+    regionOf = resolverFor(deps, locations);
+    const records = persons.value.map(slim);
+    await keyAllInSlices(records, regionOf, keys.keyed);
+    keys.retain(records, regionOf);
+    const built = createPhoneIndex(records, { suffixDigits: deps.suffixDigits, keyStored: keys.keyed, regionOf });
+    for (const change of duringBuild) {
+      if (typeof change === 'string') built.forget(change, regionOf);
+      else built.learn(change, regionOf);
     }
-    if (!locations.ok) deps.log?.(`Location countries unavailable, stored numbers use organization/default regions: ${deps.describeFailure(locations.error)}`);
-    regionOf = createStoredRegionResolver({
-      defaultRegion: deps.defaultRegion,
-      orgRegions: deps.orgRegions,
-      locationRegions: locations.ok ? locations.value : new Map(),
-    });
-    // Normalizing ~200k stored numbers takes seconds: do it in slices so calls keep flowing meanwhile,
-    // and reuse the previous build's results for numbers that did not change.
-    const keys = await keyAll(persons.value, regionOf, deps.keyStored, keyCache);
-    keyCache = keys;
-    const cachedKey: KeyStoredNumber = (raw, region) => {
-      const hit = keys.get(`${region}|${raw}`);
-      return hit === undefined ? deps.keyStored(raw, region) : hit ?? undefined;
-    };
-    const built = createPhoneIndex(persons.value, { suffixDigits: deps.suffixDigits, keyStored: cachedKey, regionOf });
-    for (const person of learnedDuringBuild) built.learn(person, regionOf);
-    learnedDuringBuild = [];
-    index = built;
-    const builtAt = deps.now();
-    publish({
-      persons: built.persons,
-      numbers: built.numbers,
-      builtAt,
-      building: false,
-      buildMs: builtAt - started,
-      heapBytes: Math.max(0, process.memoryUsage().heapUsed - heapBefore),
-    });
+    duringBuild = [];
+    const firstBuild = index === undefined || state.source === 'disk';
+    maxId = records.reduce((m, p) => Math.max(m, Number(p.id)), 0);
+    if (firstBuild) cursor = randomCursor(maxId, steps, random);
+    const at = deps.now();
+    use(built, { builtAt: at, syncedAt: at, source: 'itop', stale: false, building: false, error: undefined, buildMs: at - started, heapBytes: Math.max(0, process.memoryUsage().heapUsed - heapBefore) });
+    void save();
     return ok(state);
+  };
+
+  const step = async (): Promise<Result<IndexStatus, string>> => {
+    const current = index;
+    if (!current || running) return running ?? service.rebuild();
+    const plan = planSlice(maxId, cursor, steps);
+    const reply = await readSlice(deps.reader, plan, { pageSize: deps.pageSize, outputFields, phoneAttributes: deps.phoneAttributes, refusedFields });
+    if (!reply.ok) return failed('The phone index could not be refreshed', reply.error);
+    if (index !== current) return ok(state); // rebuilt meanwhile: that result is newer
+    const changes = sliceChanges(reply.value, [...current.records()].map((p) => p.id));
+    let changed = 0;
+    for (const id of changes.deletedIds) changed += current.forget(id, regionOf) ? 1 : 0;
+    for (const fresh of changes.upserts) {
+      const person = slim(fresh);
+      const known = current.person(person.id);
+      if (known && samePerson(known, person)) continue;
+      current.learn(person, regionOf);
+      changed += 1;
+    }
+    maxId = changes.maxId;
+    cursor = plan.hi >= maxId ? 0 : plan.hi;
+    dirty = true; // the cursor moved: saved at stop() when nothing else changed
+    publish({ syncedAt: deps.now(), stale: false, error: undefined });
+    if (changed > 0) void save();
+    return ok(state);
+  };
+
+  const arm = (delay: number): void => {
+    if (!armed || deps.refreshMinutes <= 0) return;
+    timer = timers.set(() => {
+      void service.refresh().finally(() => arm(deps.refreshMinutes * 60_000));
+    }, delay);
   };
 
   const service: PhoneIndexService = {
     current: () => index,
     status: () => state,
+    async start() {
+      if (armed) return;
+      armed = true;
+      loaded ??= load();
+      await loaded;
+      // A random phase: agents started together (a shift, a reboot of the site) never refresh in step.
+      arm(random() * deps.refreshMinutes * 60_000);
+    },
+    async stop() {
+      armed = false;
+      if (timer !== undefined) timers.clear(timer);
+      timer = undefined;
+      if (dirty) await save();
+      await saving;
+    },
     rebuild() {
       running ??= build().finally(() => {
         running = undefined;
       });
       return running;
     },
+    refresh() {
+      stepping ??= step().finally(() => {
+        stepping = undefined;
+      });
+      return stepping;
+    },
     learn(person) {
-      if (running) learnedDuringBuild.push(person);
-      if (index) {
-        index.learn(person, regionOf);
-        publish({ ...state, persons: index.persons, numbers: index.numbers });
+      if (running) duringBuild.push(person);
+      if (!index) return;
+      index.learn(slim(person), regionOf);
+      maxId = Math.max(maxId, Number(person.id));
+      dirty = true;
+      publish({});
+    },
+    forget(personId) {
+      if (running) duringBuild.push(personId);
+      if (index?.forget(personId, regionOf)) {
+        dirty = true;
+        publish({});
       }
     },
     regionOf: (person) => regionOf(person),
-    startRefresh() {
-      if (timer || deps.refreshMinutes <= 0) return;
-      timer = setInterval(() => void service.rebuild(), deps.refreshMinutes * 60_000);
-      timer.unref?.();
-    },
-    stop() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-    },
   };
   return service;
 }
 
-const SLICE = 2000;
-const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/** `region|raw` → keys for every stored number, computed in slices that leave the event loop free. */
-async function keyAll(
-  persons: readonly PersonRecord[],
-  regionOf: (p: PersonRecord) => string,
-  keyStored: KeyStoredNumber,
-  previous: ReadonlyMap<string, StoredKeys | null>,
-): Promise<Map<string, StoredKeys | null>> {
-  const keys = new Map<string, StoredKeys | null>();
-  let done = 0;
-  for (const person of persons) {
-    const region = regionOf(person);
-    for (const phone of person.phones) {
-      const id = `${region}|${phone.raw}`;
-      if (keys.has(id)) continue;
-      const known = previous.get(id);
-      keys.set(id, known !== undefined ? known : keyStored(phone.raw, region) ?? null);
-    }
-    done += 1;
-    if (done % SLICE === 0) await yieldToLoop();
-  }
-  return keys;
+function resolverFor(deps: IndexServiceDeps, locations: ReadonlyMap<string, string>): (person: PersonRecord) => string {
+  return createStoredRegionResolver({ defaultRegion: deps.defaultRegion, orgRegions: deps.orgRegions, locationRegions: locations });
 }

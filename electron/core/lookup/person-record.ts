@@ -68,3 +68,42 @@ export function toPersonRecord(object: ItopObject, phoneAttributes: readonly str
     fields,
   };
 }
+
+/**
+ * The index's own read of a Person: what the card shows and what the numbers need, no first/last name
+ * (friendlyname has both). Every agent reads the whole directory over a day, so each field costs bytes on iTop.
+ */
+export function indexOutputFields(phoneAttributes: readonly string[], displayAttributes: readonly string[]): string[] {
+  return personOutputFields(phoneAttributes, displayAttributes).filter((f) => f !== 'first_name' && f !== 'name');
+}
+
+/** Same data as far as the index and the card are concerned (a refresh re-learns only what changed). */
+export function samePerson(a: PersonRecord, b: PersonRecord): boolean {
+  if (a.name !== b.name || a.orgId !== b.orgId || a.orgName !== b.orgName || a.locationId !== b.locationId) return false;
+  if (a.locationName !== b.locationName || a.email !== b.email || a.inactive !== b.inactive || a.phones.length !== b.phones.length) return false;
+  if (a.phones.some((p, i) => p.attribute !== b.phones[i]?.attribute || p.raw !== b.phones[i]?.raw)) return false;
+  const codes = new Set([...Object.keys(a.fields), ...Object.keys(b.fields)]);
+  for (const code of codes) if ((a.fields[code] ?? '') !== (b.fields[code] ?? '')) return false;
+  return true;
+}
+
+/**
+ * A Person as the index keeps it, 100k at a time: only the display attributes among its fields, and
+ * repeated texts (organization, location, attribute codes) shared through `intern` instead of copied.
+ */
+export function slimPerson(person: PersonRecord, displayAttributes: readonly string[], intern: (text: string) => string): PersonRecord {
+  const fields: Record<string, string> = {};
+  for (const code of displayAttributes) {
+    const value = person.fields[code];
+    if (value !== undefined && value !== '') fields[code] = value;
+  }
+  return {
+    ...person,
+    orgId: intern(person.orgId),
+    orgName: intern(person.orgName),
+    locationId: intern(person.locationId),
+    locationName: intern(person.locationName),
+    phones: person.phones.map((p) => ({ attribute: intern(p.attribute), raw: p.raw })),
+    fields,
+  };
+}

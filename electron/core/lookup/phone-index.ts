@@ -33,6 +33,10 @@ export interface PhoneIndex {
   person(id: string): PersonRecord | undefined;
   /** Adds or replaces one Person (a contact just created by the agent) without a rebuild. */
   learn(person: PersonRecord, regionOf: (p: PersonRecord) => string): void;
+  /** Removes one Person (deleted in iTop); true when it was indexed. */
+  forget(personId: string, regionOf: (p: PersonRecord) => string): boolean;
+  /** Every indexed Person, for saving the index and for re-reading it slice by slice. */
+  records(): IterableIterator<PersonRecord>;
 }
 
 export interface PhoneIndexOptions {
@@ -56,11 +60,23 @@ export function createPhoneIndex(records: Iterable<PersonRecord>, options: Phone
     if (list) list.push(entry);
     else map.set(key, [entry]);
   };
-  const drop = (map: Map<string, Entry[]>, personId: string): void => {
-    for (const [key, list] of map) {
-      const kept = list.filter((e) => e.personId !== personId);
-      if (kept.length === 0) map.delete(key);
-      else if (kept.length !== list.length) map.set(key, kept);
+  // Only the keys of the Person's own numbers can hold its entries: visiting them, not the whole map, keeps
+  // re-reading a slice of the directory (hundreds of Persons per refresh) cheap at 100k Persons.
+  const dropFrom = (map: Map<string, Entry[]>, key: string, personId: string): void => {
+    const list = map.get(key);
+    if (!list) return;
+    const kept = list.filter((e) => e.personId !== personId);
+    if (kept.length === 0) map.delete(key);
+    else if (kept.length !== list.length) map.set(key, kept);
+  };
+  const remove = (person: PersonRecord, region: string): void => {
+    persons.delete(person.id);
+    for (const phone of person.phones) {
+      const keys = keyStored(phone.raw, region);
+      if (!keys) continue;
+      numbers -= 1; // add() counted every keyed number
+      if (keys.e164) dropFrom(byE164, keys.e164, person.id);
+      if (keys.digits.length >= suffixDigits) dropFrom(bySuffix, keys.digits.slice(-suffixDigits), person.id);
     }
   };
   const add = (person: PersonRecord, region: string): void => {
@@ -103,18 +119,15 @@ export function createPhoneIndex(records: Iterable<PersonRecord>, options: Phone
     },
     person: (id) => persons.get(id),
     learn(person, regionOf) {
-      if (persons.has(person.id)) {
-        numbers -= countKeyed(persons.get(person.id), keyStored, regionOf);
-        drop(byE164, person.id);
-        drop(bySuffix, person.id);
-      }
+      const known = persons.get(person.id);
+      if (known) remove(known, regionOf(known));
       add(person, regionOf(person));
     },
+    forget(personId, regionOf) {
+      const known = persons.get(personId);
+      if (known) remove(known, regionOf(known));
+      return known !== undefined;
+    },
+    records: () => persons.values(),
   };
-}
-
-function countKeyed(person: PersonRecord | undefined, keyStored: KeyStoredNumber, regionOf: (p: PersonRecord) => string): number {
-  if (!person) return 0;
-  const region = regionOf(person);
-  return person.phones.filter((p) => keyStored(p.raw, region) !== undefined).length;
 }
