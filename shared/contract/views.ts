@@ -146,7 +146,11 @@ export const AppStatus = z.object({
     identity: z.object({ personId: z.string(), name: z.string(), organization: z.string().optional() }).optional(),
   }),
   bridge: z.object({ connected: z.number(), port: z.number() }),
-  index: z.object({ persons: z.number(), numbers: z.number(), builtAt: z.number().optional(), building: z.boolean(), error: z.string().optional() }),
+  index: z.object({
+    persons: z.number(), numbers: z.number(), builtAt: z.number().optional(), building: z.boolean(), error: z.string().optional(),
+    /** Where the index came from at start (the agent's disk, or iTop), when iTop last confirmed it, and whether it may be out of date. */
+    source: z.enum(['disk', 'itop']).optional(), syncedAt: z.number().optional(), stale: z.boolean().optional(),
+  }),
   outbox: z.object({ pending: z.number(), failed: z.number(), lastError: z.string().optional() }),
 });
 export type AppStatus = z.infer<typeof AppStatus>;

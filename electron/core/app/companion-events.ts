@@ -42,6 +42,7 @@ export function createCompanionEvents(initial: AppStatus, log: Log): CompanionEv
 
 export const indexStatusView = (s: IndexStatus): AppStatus['index'] => ({
   persons: s.persons, numbers: s.numbers, building: s.building, ...(s.builtAt !== undefined ? { builtAt: s.builtAt } : {}), ...(s.error ? { error: s.error } : {}),
+  ...(s.source ? { source: s.source } : {}), ...(s.syncedAt !== undefined ? { syncedAt: s.syncedAt } : {}), stale: s.stale,
 });
 
 export const outboxStatusView = (s: OutboxStatus): AppStatus['outbox'] => ({ pending: s.pending, failed: s.failed, ...(s.lastError !== undefined ? { lastError: s.lastError } : {}) });

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useCalls } from '../../stores/stores-context';
 import { ManualDialer } from '../dial/ManualDialer';
 import { PendingDials } from '../dial/PendingDials';
+import { IndexStaleHint } from '../status/IndexFreshness';
 import { CallCard } from './CallCard';
 import { SimulateCall } from './SimulateCall';
 
@@ -13,6 +14,7 @@ export function CallsPage() {
     <section className="page" aria-label={t('calls.region')}>
       <ManualDialer />
       <PendingDials />
+      <IndexStaleHint />
       {calls.length === 0 ? (
         <div className="empty">
           <p className="empty__title">{t('calls.empty')}</p>

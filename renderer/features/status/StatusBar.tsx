@@ -4,6 +4,7 @@ import type { AppStatus } from '../../../shared/contract/views';
 import { Icon } from '../../components/Icon';
 import { useAppStatus, useTransport, useUiActions } from '../../stores/stores-context';
 import { OutboxPanel } from '../outbox/OutboxPanel';
+import { IndexStaleChip } from './IndexFreshness';
 
 /**
  * Honest states, most serious first: the UI cannot reach the core, iTop is down or refuses the login, then
@@ -49,6 +50,7 @@ export function StatusBar() {
         </li>
         {status.index.building && <li className="dot-chip dot-chip--info">{t('status.indexing')}</li>}
         {status.index.error && <li className="dot-chip dot-chip--warn">{t('status.indexError', { message: status.index.error })}</li>}
+        <IndexStaleChip />
         {status.outbox.failed > 0 && <li className="dot-chip dot-chip--warn">{t('status.outboxFailed', { count: status.outbox.failed })}</li>}
         <li>
           <button type="button" className={`chip-button ${status.outbox.pending + status.outbox.failed > 0 ? 'chip-button--busy' : ''}`} aria-expanded={outboxOpen} onClick={() => setOutboxOpen(!outboxOpen)}>
