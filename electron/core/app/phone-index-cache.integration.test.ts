@@ -154,16 +154,22 @@ describe('phone index files that must not be used', () => {
     expect(corrupt.problems.join('\n')).toMatch(/not valid JSON; it is rebuilt/);
     expect((await corrupt.kit.index.rebuild()).ok).toBe(true);
     await corrupt.kit.index.stop();
-    const good = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    const saved = await readFile(path, 'utf8');
+    const cut = saved.indexOf('\n');
+    const header = JSON.parse(saved.slice(0, cut)) as Record<string, unknown>;
+    const rows = saved.slice(cut + 1);
+    const rewrite = (head: Record<string, unknown>, lines = rows) => writeFile(path, `${JSON.stringify(head)}\n${lines}`);
 
-    await writeFile(path, JSON.stringify({ ...good, version: 0 }));
+    await rewrite({ ...header, version: 0 });
     expect((await startLogged(config, dir)).problems.join('\n')).toMatch(/format version 0/);
-    await writeFile(path, JSON.stringify({ ...good, source: { url: 'http://elsewhere.example', account: 'cti' } }));
+    await rewrite({ ...header, source: { url: 'http://elsewhere.example', account: 'cti' } });
     const foreign = await startLogged(config, dir);
     expect(foreign.kit.index.current()).toBeUndefined();
     expect(foreign.problems.join('\n')).toMatch(/another iTop URL or login/);
-    await writeFile(path, JSON.stringify({ ...good, persons: [['1', 'x']] }));
+    await rewrite(header, rows.slice(0, rows.length / 2));
     expect((await startLogged(config, dir)).problems.join('\n')).toMatch(/is damaged/);
+    await rewrite(header);
+    expect((await startLogged(config, dir)).kit.index.current()?.persons).toBe(header['count']);
   });
 
   it('two companions with different iTop URLs (or logins) never share a cache', async () => {

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { err, ok, type Result } from '../../../shared/result';
 import { writeFileAtomic } from '../files/write-file-atomic';
-import type { PersonRecord } from './person-record';
-import type { StoredKeys } from './phone-index';
+import { decodeRows, encodeRows, type RowPerson } from './index-rows';
 
 /**
  * The phone index on the agent's disk: personal data (names, e-mails, phone numbers) of every Person the
@@ -38,11 +37,7 @@ export interface IndexSnapshot {
 }
 
 /** A Person with the region its numbers were read in and each number's keys, exactly as keyStored gave them. */
-export interface SavedPerson {
-  readonly person: PersonRecord;
-  readonly region: string;
-  readonly keys: readonly (StoredKeys | null)[];
-}
+export type SavedPerson = RowPerson;
 
 const hash = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -55,12 +50,6 @@ export function indexFilePath(dataDir: string, source: IndexSource): string {
   return join(dataDir, `phone-index-${hash(`${source.url}\n${source.account}`).slice(0, 20)}.json`);
 }
 
-// Keys are kept as generic JSON: whatever keyStored puts in StoredKeys (e.g. a certainty flag) survives a restart.
-const Keys = z.looseObject({ digits: z.string(), e164: z.string().optional() }).nullable();
-// [id, name, orgId, orgName, locationId, locationName, email, inactive, region, [attr#, raw, keys]…, display values…]
-const Row = z.tuple([z.string(), z.string(), z.string(), z.string(), z.string(), z.string(), z.string(), z.union([z.literal(0), z.literal(1)]), z.string(), z.array(z.tuple([z.int().min(0), z.string(), Keys])), z.array(z.string())]);
-type Row = z.infer<typeof Row>;
-
 const IndexFile = z.object({
   format: z.literal(INDEX_FILE_FORMAT),
   version: z.literal(INDEX_FORMAT_VERSION),
@@ -72,28 +61,9 @@ const IndexFile = z.object({
   phoneAttributes: z.array(z.string()),
   displayAttributes: z.array(z.string()),
   locations: z.array(z.tuple([z.string(), z.string()])),
-  persons: z.array(Row),
+  /** How many Person lines follow the header line (index-rows.ts). */
+  count: z.int().min(0),
 });
-
-function toRow(saved: SavedPerson, phoneAttributes: readonly string[], displayAttributes: readonly string[]): Row {
-  const { person } = saved;
-  const phones = person.phones.map((p, i): Row[9][number] => [Math.max(0, phoneAttributes.indexOf(p.attribute)), p.raw, (saved.keys[i] ?? null) as z.infer<typeof Keys>]);
-  const display = displayAttributes.map((code) => person.fields[code] ?? '');
-  return [person.id, person.name, person.orgId, person.orgName, person.locationId, person.locationName, person.email, person.inactive ? 1 : 0, saved.region, phones, display];
-}
-
-function fromRow(row: Row, phoneAttributes: readonly string[], displayAttributes: readonly string[]): SavedPerson {
-  const [id, name, orgId, orgName, locationId, locationName, email, inactive, region, phones, display] = row;
-  const fields: Record<string, string> = {};
-  displayAttributes.forEach((code, i) => {
-    if (display[i]) fields[code] = display[i];
-  });
-  return {
-    person: { id, name, orgId, orgName, locationId, locationName, email, inactive: inactive === 1, phones: phones.map(([a, raw]) => ({ attribute: phoneAttributes[a] ?? 'phone', raw })), fields },
-    region,
-    keys: phones.map(([, , keys]) => (keys as StoredKeys | null)),
-  };
-}
 
 export async function saveIndexFile(path: string, source: IndexSource, snapshot: IndexSnapshot): Promise<void> {
   const { phoneAttributes, displayAttributes } = snapshot;
@@ -108,9 +78,11 @@ export async function saveIndexFile(path: string, source: IndexSource, snapshot:
     phoneAttributes: [...phoneAttributes],
     displayAttributes: [...displayAttributes],
     locations: [...snapshot.locations],
-    persons: snapshot.persons.map((p) => toRow(p, phoneAttributes, displayAttributes)),
+    count: snapshot.persons.length,
   };
-  await writeFileAtomic(path, JSON.stringify(file), { mode: 0o600 });
+  // The header as one JSON line, then one line per Person.
+  const rows = encodeRows(snapshot.persons, phoneAttributes, displayAttributes);
+  await writeFileAtomic(path, `${JSON.stringify(file)}\n${rows}`, { mode: 0o600 });
 }
 
 /** Why a file was not used; `missing` is the normal first start and is not worth a log line. */
@@ -121,15 +93,16 @@ export async function loadIndexFile(
   source: IndexSource,
   expected: { readonly phoneAttributes: readonly string[]; readonly displayAttributes: readonly string[] },
 ): Promise<Result<IndexSnapshot, IndexFileProblem>> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'ENOENT' ? err({ kind: 'missing' }) : err({ kind: 'unusable', reason: `cannot be read (${(e as Error).message})` });
   }
+  const headerEnd = bytes.indexOf(0x0a) < 0 ? bytes.length : bytes.indexOf(0x0a);
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(bytes.toString('utf8', 0, headerEnd));
   } catch {
     return err({ kind: 'unusable', reason: 'is not valid JSON' });
   }
@@ -147,6 +120,9 @@ export async function loadIndexFile(
   if (!same(file.phoneAttributes, expected.phoneAttributes) || !same(file.displayAttributes, expected.displayAttributes)) {
     return err({ kind: 'unusable', reason: 'was built for other phone or display attributes' });
   }
+  const rows = decodeRows(bytes, headerEnd + 1, file.phoneAttributes, file.displayAttributes);
+  if (!rows.ok) return err({ kind: 'unusable', reason: `is damaged (Person line ${rows.line})` });
+  if (rows.persons.length !== file.count) return err({ kind: 'unusable', reason: `is damaged (${rows.persons.length} Persons instead of ${file.count})` });
   return ok({
     savedAt: file.savedAt,
     syncedAt: file.syncedAt,
@@ -155,6 +131,6 @@ export async function loadIndexFile(
     phoneAttributes: file.phoneAttributes,
     displayAttributes: file.displayAttributes,
     locations: new Map(file.locations),
-    persons: file.persons.map((row) => fromRow(row, file.phoneAttributes, file.displayAttributes)),
+    persons: rows.persons,
   });
 }

@@ -13,30 +13,46 @@ export interface KeyCache {
   retain(persons: Iterable<PersonRecord>, regionOf: (p: PersonRecord) => string): void;
 }
 
+/**
+ * Kept per number for 140k numbers, so the usual `{ e164, digits }` whose digits are the E.164's own is kept as
+ * its E.164 text alone and rebuilt when read; any other shape (more properties, other digits) is kept as is.
+ */
+type Packed = StoredKeys | string | null;
+const pack = (keys: StoredKeys | null): Packed => {
+  if (keys === null || keys.e164 === undefined || keys.digits !== keys.e164.slice(1)) return keys;
+  return Object.keys(keys).length === 2 ? keys.e164 : keys;
+};
+const unpack = (packed: Packed): StoredKeys | null => (typeof packed === 'string' ? { e164: packed, digits: packed.slice(1) } : packed);
+
 export function createKeyCache(keyStored: KeyStoredNumber): KeyCache {
-  let keys = new Map<string, StoredKeys | null>();
+  // region → raw → keys: the raw texts are the Persons' own strings, so the cache adds no key string per number.
+  let keys = new Map<string, Map<string, Packed>>();
+  const inRegion = (region: string): Map<string, Packed> => {
+    let known = keys.get(region);
+    if (!known) keys.set(region, (known = new Map()));
+    return known;
+  };
   const keyed: KeyStoredNumber = (raw, region) => {
-    const id = `${region}|${raw}`;
-    const hit = keys.get(id);
-    if (hit !== undefined) return hit ?? undefined;
+    const table = inRegion(region);
+    const hit = table.get(raw);
+    if (hit !== undefined) return unpack(hit) ?? undefined;
     const computed = keyStored(raw, region);
-    keys.set(id, computed ?? null);
+    table.set(raw, pack(computed ?? null));
     return computed;
   };
   return {
     keyed,
-    seed: (region, raw, value) => void keys.set(`${region}|${raw}`, value),
+    seed: (region, raw, value) => void inRegion(region).set(raw, pack(value)),
     retain(persons, regionOf) {
-      const kept = new Map<string, StoredKeys | null>();
+      const before = keys;
+      keys = new Map();
       for (const person of persons) {
         const region = regionOf(person);
         for (const phone of person.phones) {
-          const id = `${region}|${phone.raw}`;
-          const known = keys.get(id);
-          if (known !== undefined) kept.set(id, known);
+          const known = before.get(region)?.get(phone.raw);
+          if (known !== undefined) inRegion(region).set(phone.raw, known);
         }
       }
-      keys = kept;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { createEntryMap, type EntryMap } from './entry-map';
 import type { PersonRecord } from './person-record';
 
 /** How a stored number was keyed: E.164 when it could be read, plus its trailing digits. */
@@ -51,24 +52,14 @@ const digitsOf = (e164: string): string => e164.replace(/\D/g, '');
 export function createPhoneIndex(records: Iterable<PersonRecord>, options: PhoneIndexOptions): PhoneIndex {
   const { suffixDigits, keyStored } = options;
   const persons = new Map<string, PersonRecord>();
-  const byE164 = new Map<string, Entry[]>();
-  const bySuffix = new Map<string, Entry[]>();
+  const byE164 = createEntryMap<Entry>();
+  const bySuffix = createEntryMap<Entry>();
   let numbers = 0;
 
-  const push = (map: Map<string, Entry[]>, key: string, entry: Entry): void => {
-    const list = map.get(key);
-    if (list) list.push(entry);
-    else map.set(key, [entry]);
-  };
+  const push = (map: EntryMap<Entry>, key: string, entry: Entry): void => map.add(key, entry);
   // Only the keys of the Person's own numbers can hold its entries: visiting them, not the whole map, keeps
   // re-reading a slice of the directory (hundreds of Persons per refresh) cheap at 100k Persons.
-  const dropFrom = (map: Map<string, Entry[]>, key: string, personId: string): void => {
-    const list = map.get(key);
-    if (!list) return;
-    const kept = list.filter((e) => e.personId !== personId);
-    if (kept.length === 0) map.delete(key);
-    else if (kept.length !== list.length) map.set(key, kept);
-  };
+  const dropFrom = (map: EntryMap<Entry>, key: string, personId: string): void => map.remove(key, (e) => e.personId === personId);
   const remove = (person: PersonRecord, region: string): void => {
     persons.delete(person.id);
     for (const phone of person.phones) {
@@ -93,6 +84,8 @@ export function createPhoneIndex(records: Iterable<PersonRecord>, options: Phone
   };
 
   for (const record of records) add(record, options.regionOf(record));
+  byE164.freeze();
+  bySuffix.freeze();
 
   return {
     get persons() {
@@ -104,13 +97,13 @@ export function createPhoneIndex(records: Iterable<PersonRecord>, options: Phone
     suffixDigits,
     find(e164) {
       const hits = new Map<string, IndexHit>();
-      for (const entry of byE164.get(e164) ?? []) {
+      for (const entry of byE164.get(e164)) {
         const person = persons.get(entry.personId);
         if (person && !hits.has(person.id)) hits.set(person.id, { person, confidence: 'confirmed', attribute: entry.attribute, raw: entry.raw });
       }
       const digits = digitsOf(e164);
       if (digits.length >= suffixDigits) {
-        for (const entry of bySuffix.get(digits.slice(-suffixDigits)) ?? []) {
+        for (const entry of bySuffix.get(digits.slice(-suffixDigits))) {
           const person = persons.get(entry.personId);
           if (person && !hits.has(person.id)) hits.set(person.id, { person, confidence: 'probable', attribute: entry.attribute, raw: entry.raw });
         }

@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeRows, encodeRows, type RowPerson } from './index-rows';
+
+const PHONES = ['phone', 'mobile_phone'];
+const DISPLAY = ['friendlyname', 'org_name', 'function'];
+
+const row = (over: Partial<RowPerson['person']> = {}, keys: RowPerson['keys'] = [{ e164: '+33123456789', digits: '33123456789' }]): RowPerson => ({
+  person: {
+    id: '7', name: 'Zoë\tTab\nLine \\ back', orgId: '3', orgName: 'Démo', locationId: '0', locationName: '', email: 'z@x.fr', inactive: false,
+    phones: [{ attribute: 'mobile_phone', raw: '01 23 45 67 89' }],
+    fields: { friendlyname: 'Zoë\tTab\nLine \\ back', org_name: 'Démo', function: 'Boss\u001e' },
+    ...over,
+  },
+  region: 'FR',
+  keys,
+});
+
+describe('saved index rows', () => {
+  it('round-trips texts with tabs, newlines and separators, display values and keys of any shape', () => {
+    const persons = [
+      row(),
+      row({ id: '8', inactive: true, phones: [{ attribute: 'phone', raw: '12' }, { attribute: 'mobile_phone', raw: 'abc 0612' }], fields: {} }, [null, { digits: '0612', certainty: 'low' } as never]),
+    ];
+    const decoded = decodeRows(Buffer.from(encodeRows(persons, PHONES, DISPLAY)), 0, PHONES, DISPLAY);
+    expect(decoded).toEqual({ ok: true, persons });
+  });
+
+  it('any text survives a round trip', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.string(), (name, raw, extra) => {
+        const persons = [row({ name, phones: [{ attribute: 'phone', raw }], fields: extra ? { function: extra } : {} })];
+        expect(decodeRows(Buffer.from(encodeRows(persons, PHONES, DISPLAY)), 0, PHONES, DISPLAY)).toEqual({ ok: true, persons });
+      }),
+    );
+  });
+
+  it('names the first line that does not read', () => {
+    const good = encodeRows([row()], PHONES, DISPLAY);
+    expect(decodeRows(Buffer.from(`${good}\n8\tonly three`), 0, PHONES, DISPLAY)).toEqual({ ok: false, line: 2 });
+    expect(decodeRows(Buffer.from(good.replace('\t1\u001f', '\t9\u001f')), 0, PHONES, DISPLAY)).toEqual({ ok: false, line: 1 });
+  });
+});
