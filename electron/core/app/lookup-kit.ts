@@ -1,6 +1,7 @@
 import type { AppConfig } from '../../../shared/config/app-config';
 import { localizedLabel, substituteLabel } from '../../../shared/config/localized-label';
 import { DEFAULT_PHONE_OPTIONS, parsePhoneOptions, type PhoneOptions } from '../../../shared/phone';
+import type { Timers } from '../shell/timers';
 import { createItopClient, type ItopAuth, type ItopClient, type ItopRequestInfo } from '../itop';
 import { listDefinitions } from '../lists/list-definitions';
 import { createTicketLists, type TicketLists } from '../lists/ticket-lists';
@@ -32,6 +33,9 @@ export interface LookupKitDeps {
   readonly now: () => number;
   /** Where the phone index is kept between starts (config.index.keepOnDisk); absent = memory only. */
   readonly dataDir?: string;
+  /** The index refresh schedule's timers and random phase (the load-model bench runs them on a virtual clock). */
+  readonly timers?: Timers;
+  readonly random?: () => number;
   readonly fetch?: typeof fetch;
   readonly log?: (message: string) => void;
   readonly onIndexChange?: (status: IndexStatus) => void;
@@ -80,6 +84,8 @@ export function createLookupKit(deps: LookupKitDeps): LookupKit {
     cycleHours: config.index.cycleHours,
     ...(deps.dataDir && config.index.keepOnDisk ? { store: indexStore(deps.dataDir, config.itop) } : {}),
     now: deps.now,
+    ...(deps.timers ? { timers: deps.timers } : {}),
+    ...(deps.random ? { random: deps.random } : {}),
     describeFailure,
     ...(deps.log ? { log: deps.log } : {}),
     ...(deps.onIndexChange ? { onChange: deps.onIndexChange } : {}),
