@@ -67,6 +67,7 @@ async function paintBench(): Promise<void> {
 const SECTIONS: readonly Section[] = [
   { name: 'core', what: 'simulator, normalization, index build, event → callers/lists', budgetMs: 480_000, run: coreBench },
   { name: 'paint', what: 'browser: initial JS, event → name/lists painted', budgetMs: 300_000, run: paintBench },
+  { name: 'index-load', what: 'phone index at 100k persons: disk load, memory, and 500 agents over a working day on iTop', budgetMs: 300_000, run: async () => (await import('./index-load-bench')).runIndexLoadBench() },
 ];
 
 async function runSection(section: Section): Promise<void> {
