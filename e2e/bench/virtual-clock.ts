@@ -1,9 +1,9 @@
 import type { Timers } from '../../electron/core/shell/timers';
 
 /**
- * A compressed day: timers fire in virtual-time order, as fast as the work they start allows. `settle` is
- * awaited after each firing (the load model waits for the requests it started), so virtual time only moves
- * on when the agents are idle.
+ * A compressed day: timers fire in virtual-time order, as fast as the work they start allows, one virtual
+ * minute at a time: `settle` is awaited after each minute's firings (the load model waits for the requests
+ * they started), so virtual time only moves on when the agents are idle.
  */
 export interface VirtualClock {
   readonly timers: Timers;
@@ -18,6 +18,8 @@ interface Pending {
   readonly run: () => Promise<void> | void;
   cancelled: boolean;
 }
+
+const WINDOW_MS = 60_000;
 
 export function createVirtualClock(): VirtualClock {
   let now = 0;
@@ -47,13 +49,20 @@ export function createVirtualClock(): VirtualClock {
     async runUntil(end, settle, onTick) {
       let fired = 0;
       while (queue.length > 0 && (queue[0] as Pending).at <= end) {
-        const next = queue.shift() as Pending;
-        if (next.cancelled) continue;
-        now = next.at;
-        onTick?.(now);
-        await next.run();
+        // Everything due within one virtual minute (aligned, so requests count in their minute) runs together (the agents are independent): their waits on
+        // iTop and on the disk overlap instead of adding up.
+        const windowEnd = Math.min(end, Math.floor((queue[0] as Pending).at / WINDOW_MS) * WINDOW_MS + WINDOW_MS - 1);
+        const running: (Promise<void> | void)[] = [];
+        while (queue.length > 0 && (queue[0] as Pending).at <= windowEnd) {
+          const next = queue.shift() as Pending;
+          if (next.cancelled) continue;
+          now = next.at;
+          onTick?.(now);
+          running.push(next.run());
+          fired += 1;
+        }
+        await Promise.all(running);
         await settle();
-        fired += 1;
       }
       now = end;
       return fired;

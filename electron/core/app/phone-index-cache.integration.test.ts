@@ -136,6 +136,32 @@ describe('phone index kept on disk', () => {
   });
 });
 
+describe('refresh schedule', () => {
+  it('starts at a random phase of the interval, then steps every interval, one request each', async () => {
+    const delays: number[] = [];
+    const fired: (() => void)[] = [];
+    const timers = { set: (run: () => void, ms: number) => (delays.push(ms), fired.push(run), fired.length), clear: () => undefined };
+    const make = (random: number) =>
+      createLookupKit({ config: configFor(sim.baseUrl), language: 'en', now: () => Date.now(), timers, random: () => random, onRequest: () => void (requests += 1) });
+    const early = make(0.1);
+    const late = make(0.85);
+    await early.index.start();
+    await late.index.start();
+    expect(delays).toEqual([60_000, 510_000]); // 10 min × the agent's own phase: never in step
+    await early.index.rebuild();
+    const before = requests;
+    fired[0]?.();
+    await new Promise<void>((resolve) => {
+      const wait = () => (delays.length >= 3 ? resolve() : setTimeout(wait, 20));
+      wait();
+    });
+    expect(delays[2]).toBe(600_000);
+    expect(requests - before).toBe(1);
+    await early.index.stop();
+    await late.index.stop();
+  });
+});
+
 describe('phone index files that must not be used', () => {
   const startLogged = async (config: AppConfig, dir: string) => {
     const problems: string[] = [];
