@@ -73,10 +73,9 @@ async function oneFullAgent(config: AppConfig, metered: MeteredItop, dataDir: st
   const all = () => true;
   const kit = createLookupKit({ config, language: 'en', now: () => Date.now(), dataDir, fetch: metered.fetchFor(all) });
   metered.reset();
-  const built = await kit.index.rebuild();
-  if (!built.ok) throw new Error(built.error);
+  const built = await buildWithRetry(kit);
   const { upkeep, upkeepBytes } = totals(metered.meter);
-  console.log(`index-load: full download (today's scheme, measured): ${upkeep} requests, ${mb(upkeepBytes)}, ${((built.value.buildMs ?? 0) / 1000).toFixed(1)} s; ${built.value.persons} persons, ${built.value.numbers} numbers`);
+  console.log(`index-load: full download (today's scheme, measured): ${upkeep} requests, ${mb(upkeepBytes)}, ${((built.buildMs ?? 0) / 1000).toFixed(1)} s; ${built.persons} persons, ${built.numbers} numbers`);
   FULL = { requests: upkeep, bytes: upkeepBytes };
   const pick = rng(7);
   const records = [...(kit.index.current()?.records() ?? [])];
@@ -127,6 +126,16 @@ async function oneFullAgent(config: AppConfig, metered: MeteredItop, dataDir: st
 
 let FULL = { requests: 0, bytes: 0 };
 
+/** A loaded machine sometimes resets a kept-alive connection mid-download; the product retries at its next step. */
+async function buildWithRetry(kit: LookupKit) {
+  for (let attempt = 1; ; attempt += 1) {
+    const built = await kit.index.rebuild();
+    if (built.ok) return built.value;
+    if (attempt === 3) throw new Error(built.error);
+    console.log(`index-load: (full download failed, retrying: ${built.error})`);
+  }
+}
+
 function totals(meter: Meter) {
   let upkeep = 0;
   let call = 0;
@@ -166,8 +175,7 @@ async function loadModel(config: AppConfig, metered: MeteredItop, root: string, 
       continue;
     }
     const kit = kitFor(agent);
-    const built = await kit.index.rebuild();
-    if (!built.ok) throw new Error(built.error);
+    await buildWithRetry(kit);
     await kit.index.stop();
   }
   console.log(`index-load: ${AGENTS} agents' index files prepared in ${((performance.now() - prepStart) / 1000).toFixed(0)} s (each keeps the ${CALLERS} callers + 1/${SHARE} of the directory in memory)`);

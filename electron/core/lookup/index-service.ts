@@ -1,8 +1,9 @@
 import { err, ok, type Result } from '../../../shared/result';
 import { systemTimers, type Timers } from '../shell/timers';
 import { fetchAllPersons, fetchLocationRegions } from './index-fetch';
-import { loadIndexFile, saveIndexFile, type IndexSource } from './index-file';
+import type { IndexSource } from './index-file';
 import { createKeyCache, keyAllInSlices } from './index-keys';
+import { createIndexStore } from './index-store';
 import { planSlice, randomCursor, readSlice, sliceChanges, stepsPerCycle } from './index-refresh';
 import type { ItopReader, ReadFailure } from './itop-reader';
 import { indexOutputFields, samePerson, slimPerson, type PersonRecord } from './person-record';
@@ -122,43 +123,20 @@ export function createPhoneIndexService(deps: IndexServiceDeps): PhoneIndexServi
     publish(patch);
   };
 
+  const store = createIndexStore({ ...deps, keys, slim });
   const save = (): Promise<void> => {
-    const store = deps.store;
     const current = index;
-    if (!store || !current) return saving;
+    if (!current) return saving;
     dirty = false;
-    const snapshot = { savedAt: deps.now(), syncedAt: state.syncedAt ?? 0, maxId, cursor, phoneAttributes: deps.phoneAttributes, displayAttributes: deps.displayAttributes, locations };
-    saving = saving
-      .then(() => {
-        const persons = [...current.records()].map((person) => {
-          const region = regionOf(person);
-          return { person, region, keys: person.phones.map((p) => keys.keyed(p.raw, region) ?? null) };
-        });
-        return saveIndexFile(store.path, store.source, { ...snapshot, persons });
-      })
-      .catch((e: unknown) => deps.log?.(`The phone index could not be saved (${store.path}): ${(e as Error).message}`));
+    saving = store.save(current, { syncedAt: state.syncedAt ?? 0, maxId, cursor, locations, regionOf });
     return saving;
   };
 
   const load = async (): Promise<void> => {
-    if (!deps.store) return;
-    const file = await loadIndexFile(deps.store.path, deps.store.source, deps);
-    if (!file.ok) {
-      if (file.error.kind === 'unusable') deps.log?.(`The saved phone index ${file.error.reason}; it is rebuilt from iTop.`);
-      return;
-    }
-    if (index) return; // a build finished first: it is newer
-    const snapshot = file.value;
-    locations = snapshot.locations;
-    regionOf = resolverFor(deps, locations);
-    for (const saved of snapshot.persons) {
-      // A number keyed in another region (orgRegions changed since) is keyed again, not trusted.
-      if (regionOf(saved.person) === saved.region) saved.person.phones.forEach((p, i) => keys.seed(saved.region, p.raw, saved.keys[i] ?? null));
-    }
-    const built = createPhoneIndex(snapshot.persons.map((s) => slim(s.person)), { suffixDigits: deps.suffixDigits, keyStored: keys.keyed, regionOf });
-    maxId = snapshot.maxId;
-    cursor = snapshot.cursor;
-    use(built, { builtAt: deps.now(), source: 'disk', stale: true, ...(snapshot.syncedAt > 0 ? { syncedAt: snapshot.syncedAt } : {}) });
+    const saved = await store.load();
+    if (!saved || index) return; // nothing usable, or a build finished first: it is newer
+    ({ locations, regionOf, maxId, cursor } = saved);
+    use(saved.index, { builtAt: deps.now(), source: 'disk', stale: true, ...(saved.syncedAt > 0 ? { syncedAt: saved.syncedAt } : {}) });
   };
 
   const build = async (): Promise<Result<IndexStatus, string>> => {
@@ -257,8 +235,8 @@ export function createPhoneIndexService(deps: IndexServiceDeps): PhoneIndexServi
     learn(person) {
       if (running) duringBuild.push(person);
       if (!index) return;
+      // maxId stays: Persons created by others below this one must still come with the next new-id pass.
       index.learn(slim(person), regionOf);
-      maxId = Math.max(maxId, Number(person.id));
       dirty = true;
       publish({});
     },
