@@ -32,6 +32,15 @@ export const CallerMatch = z.object({
   /** confirmed = exact E.164 match; probable = last-digits match only (never logged without the agent confirming). */
   confidence: z.enum(['confirmed', 'probable']),
   matchedAttribute: z.string().optional(),
+  /** The stored value that matched, as written in iTop. */
+  matchedRaw: z.string().optional(),
+  /**
+   * How sure the reading of that stored value is: certain = a valid number with a known country (written
+   * internationally, or national in the region of the Person's Location / phone.orgRegions).
+   */
+  certainty: z.enum(['certain', 'uncertain']).optional(),
+  /** Why it matched (electron/core/lookup/match-rules.ts). */
+  reason: z.enum(['same-number', 'other-reading', 'last-digits-uncertain-stored', 'last-digits-uncertain-received', 'caller-query']).optional(),
   inactive: z.boolean().optional(),
   /** Values of caller_information.display_name, in configured order. */
   display: z.array(z.string()),
@@ -43,6 +52,12 @@ export type CallerMatch = z.infer<typeof CallerMatch>;
  * core selects nobody by default and the panel says why. Shared by core and renderer so both agree.
  */
 export const SWITCHBOARD_THRESHOLD = 10;
+
+/**
+ * Who "All contacts found" stands for and who may be selected by default: confirmed, active matches.
+ * Probable and inactive matches are only offered, labelled, after them (the agent picks them or not).
+ */
+export const isDefaultCandidate = (m: Pick<CallerMatch, 'confidence' | 'inactive'>): boolean => m.confidence === 'confirmed' && m.inactive !== true;
 
 export const CallerSelection = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }),

@@ -3,7 +3,7 @@ import { fetchAllPersons, fetchLocationRegions } from './index-fetch';
 import type { ItopReader, ReadFailure } from './itop-reader';
 import { personOutputFields, type PersonRecord } from './person-record';
 import { createPhoneIndex, type KeyStoredNumber, type PhoneIndex, type StoredKeys } from './phone-index';
-import { createStoredRegionResolver } from './stored-region';
+import { createStoredRegions, type StoredRegions } from './stored-region';
 
 export interface IndexStatus {
   readonly persons: number;
@@ -43,6 +43,8 @@ export interface PhoneIndexService {
   /** Adds or refreshes one Person right away (e.g. a contact the agent just created). */
   learn(person: PersonRecord): void;
   regionOf(person: PersonRecord): string;
+  /** True when the Person's region comes from its organization or Location (its national numbers are certain). */
+  regionKnown(person: PersonRecord): boolean;
   /** Starts periodic refreshes (config.index.refreshMinutes; 0 = never). */
   startRefresh(): void;
   stop(): void;
@@ -53,7 +55,7 @@ export function createPhoneIndexService(deps: IndexServiceDeps): PhoneIndexServi
   let state: IndexStatus = { persons: 0, numbers: 0, building: false };
   let running: Promise<Result<IndexStatus, string>> | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
-  let regionOf = createStoredRegionResolver({ defaultRegion: deps.defaultRegion, orgRegions: deps.orgRegions, locationRegions: new Map() });
+  let regions = createStoredRegions({ defaultRegion: deps.defaultRegion, orgRegions: deps.orgRegions, locationRegions: new Map() });
   // Persons learned while a build is running are re-applied to its result, or they would vanish on swap.
   let learnedDuringBuild: PersonRecord[] = [];
   const refusedFields = new Set<string>();
@@ -87,21 +89,21 @@ export function createPhoneIndexService(deps: IndexServiceDeps): PhoneIndexServi
       return { ok: false, error };
     }
     if (!locations.ok) deps.log?.(`Location countries unavailable, stored numbers use organization/default regions: ${deps.describeFailure(locations.error)}`);
-    regionOf = createStoredRegionResolver({
+    regions = createStoredRegions({
       defaultRegion: deps.defaultRegion,
       orgRegions: deps.orgRegions,
       locationRegions: locations.ok ? locations.value : new Map(),
     });
     // Normalizing ~200k stored numbers takes seconds: do it in slices so calls keep flowing meanwhile,
     // and reuse the previous build's results for numbers that did not change.
-    const keys = await keyAll(persons.value, regionOf, deps.keyStored, keyCache);
+    const keys = await keyAll(persons.value, regions, deps.keyStored, keyCache);
     keyCache = keys;
-    const cachedKey: KeyStoredNumber = (raw, region) => {
-      const hit = keys.get(`${region}|${raw}`);
-      return hit === undefined ? deps.keyStored(raw, region) : hit ?? undefined;
+    const cachedKey: KeyStoredNumber = (raw, region, known) => {
+      const hit = keys.get(keyId(raw, region, known));
+      return hit === undefined ? deps.keyStored(raw, region, known) : hit ?? undefined;
     };
-    const built = createPhoneIndex(persons.value, { suffixDigits: deps.suffixDigits, keyStored: cachedKey, regionOf });
-    for (const person of learnedDuringBuild) built.learn(person, regionOf);
+    const built = createPhoneIndex(persons.value, { suffixDigits: deps.suffixDigits, keyStored: cachedKey, regionOf: regions.regionOf, regionKnown: regions.regionKnown });
+    for (const person of learnedDuringBuild) built.learn(person, regions.regionOf);
     learnedDuringBuild = [];
     index = built;
     const builtAt = deps.now();
@@ -128,11 +130,12 @@ export function createPhoneIndexService(deps: IndexServiceDeps): PhoneIndexServi
     learn(person) {
       if (running) learnedDuringBuild.push(person);
       if (index) {
-        index.learn(person, regionOf);
+        index.learn(person, regions.regionOf);
         publish({ ...state, persons: index.persons, numbers: index.numbers });
       }
     },
-    regionOf: (person) => regionOf(person),
+    regionOf: (person) => regions.regionOf(person),
+    regionKnown: (person) => regions.regionKnown(person),
     startRefresh() {
       if (timer || deps.refreshMinutes <= 0) return;
       timer = setInterval(() => void service.rebuild(), deps.refreshMinutes * 60_000);
@@ -149,22 +152,26 @@ export function createPhoneIndexService(deps: IndexServiceDeps): PhoneIndexServi
 const SLICE = 2000;
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** `region|raw` → keys for every stored number, computed in slices that leave the event loop free. */
+// The same digits read in a known region or in the default one differ in certainty: both are in the key.
+const keyId = (raw: string, region: string, known: boolean): string => `${known ? '' : '?'}${region}|${raw}`;
+
+/** `[?]region|raw` → keys for every stored number, computed in slices that leave the event loop free. */
 async function keyAll(
   persons: readonly PersonRecord[],
-  regionOf: (p: PersonRecord) => string,
+  regions: StoredRegions,
   keyStored: KeyStoredNumber,
   previous: ReadonlyMap<string, StoredKeys | null>,
 ): Promise<Map<string, StoredKeys | null>> {
   const keys = new Map<string, StoredKeys | null>();
   let done = 0;
   for (const person of persons) {
-    const region = regionOf(person);
+    const region = regions.regionOf(person);
+    const regionKnown = regions.regionKnown(person);
     for (const phone of person.phones) {
-      const id = `${region}|${phone.raw}`;
+      const id = keyId(phone.raw, region, regionKnown);
       if (keys.has(id)) continue;
       const known = previous.get(id);
-      keys.set(id, known !== undefined ? known : keyStored(phone.raw, region) ?? null);
+      keys.set(id, known !== undefined ? known : keyStored(phone.raw, region, regionKnown) ?? null);
     }
     done += 1;
     if (done % SLICE === 0) await yieldToLoop();
