@@ -22,8 +22,8 @@ export interface StartOptions {
   tokenLogin?: boolean;
   /** iTop's default phone pattern instead of the recorded instance's relaxed one (recordings 10, 10b). */
   strictPhonePattern?: boolean;
-  /** 'fresh': state of recordings 01-06c; 'recorded' (default): the full recorded instance. */
-  dataset?: 'fresh' | 'recorded';
+  /** 'fresh': state of recordings 01-06c; 'recorded': the full recorded instance; 'demo' (default): recorded + seed/demo-traps.ts. */
+  dataset?: 'fresh' | 'recorded' | 'demo';
   timezone?: string;
   /** How long to wait for the ready line (default 20 s; --persons 100000 needs a few seconds). */
   startTimeoutMs?: number;

@@ -11,14 +11,16 @@ import type { Store } from '../store/store';
 import { computeValues, defaultValues } from '../rest/write';
 import { FRESH_ORG_MAX_ID, FRESH_PERSON_MAX_ID, RECORDED_ORGS, RECORDED_PERSONS, RECORDED_TEAMS } from './recorded-people';
 import { FIRST_REQUEST, RECORDED_CALLS, RECORDED_DAY, RECORDED_TICKETS } from './recorded-tickets';
+import { DEMO_LOCATIONS, DEMO_TRAP_PERSONS, DEMO_TRAP_TICKETS } from './demo-traps';
 
-export type Dataset = 'fresh' | 'recorded';
+/** 'fresh': recordings 01-06c; 'recorded': the full recorded instance; 'demo': recorded + demo-traps.ts. */
+export type Dataset = 'fresh' | 'recorded' | 'demo';
 
 export const CTI_AGENT_PERSON_ID = 40;
 const HELPDESK_TEAM_ID = 37;
 
 export function seedRecorded(store: Store, clock: SimClock, dataset: Dataset): Account[] {
-  const full = dataset === 'recorded';
+  const full = dataset !== 'fresh';
   const put = (cls: string, id: number, fields: Record<string, StoredValue>): void => {
     const values = { ...defaultValues(store, cls), ...fields };
     computeValues({ schema: store.schema, clock }, cls, values, true);
@@ -41,6 +43,14 @@ export function seedRecorded(store: Store, clock: SimClock, dataset: Dataset): A
     });
     for (const row of RECORDED_TICKETS) put(row[1], row[0], ticketFields(store, row));
     store.noteRef('Ticket', 37);
+    if (dataset === 'demo') {
+      for (const [id, name, org_id, city, country] of DEMO_LOCATIONS) put('Location', id, { name, org_id, city, country });
+      for (const [id, first_name, name, org_id, email, phone, mobile_phone, location_id, status] of DEMO_TRAP_PERSONS) {
+        put('Person', id, { first_name, name, org_id, email, phone, mobile_phone, status, ...(location_id ? { location_id } : {}) });
+      }
+      for (const row of DEMO_TRAP_TICKETS) put(row[1], row[0], ticketFields(store, row));
+      store.noteRef('Ticket', Math.max(...DEMO_TRAP_TICKETS.map((t) => t[0])));
+    }
     for (const [id, ticket_id, contact_id, date, note] of RECORDED_CALLS) {
       if (store.schema.classExists('PhoneCall')) put('PhoneCall', id, { ticket_id, contact_id, agent_id: CTI_AGENT_PERSON_ID, date, flow: 'inbound', note });
     }
