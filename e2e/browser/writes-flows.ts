@@ -8,7 +8,7 @@ import type { CtiBridgeClient } from './cti-bridge-client';
  * against a stock iTop (--no-phonecall). Each returns what the simulator holds afterwards.
  */
 
-/** A call from Camille's desk number (shared with Anna) → Camille chosen → quick-create a User Request. */
+/** A call from Camille's desk number → Camille chosen → quick-create a User Request. */
 export async function quickCreateFromCall(panel: Page, cti: CtiBridgeClient, sim: RunningSimulator, title: string, snap: (n: string) => Promise<void>, shot: string) {
   cti.ring(`e2e-create-${Date.now()}`, '+33123456789');
   const card = callCard(panel, /01 23 45 67 89/);
