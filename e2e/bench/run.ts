@@ -4,6 +4,7 @@ import { createLookupKit } from '../../electron/core/app/lookup-kit';
 import { startDemoItop } from '../../electron/cli/demo-itop';
 import { validateConfig } from '../../shared/config';
 import { benchCalls, formatCallBench } from './call-bench';
+import { runPrecisionBench } from './precision-bench';
 import { ms } from './stats';
 
 /**
@@ -67,6 +68,7 @@ async function paintBench(): Promise<void> {
 const SECTIONS: readonly Section[] = [
   { name: 'core', what: 'simulator, normalization, index build, event → callers/lists', budgetMs: 480_000, run: coreBench },
   { name: 'paint', what: 'browser: initial JS, event → name/lists painted', budgetMs: 300_000, run: paintBench },
+  { name: 'precision', what: 'caller identification on a generated directory: right person, wrong person', budgetMs: 180_000, run: async () => void (await runPrecisionBench()).forEach((l) => console.log(l)) },
 ];
 
 async function runSection(section: Section): Promise<void> {
