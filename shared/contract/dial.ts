@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TicketRef } from './tickets';
-import { CallerMatch, TicketListView } from './views';
+import { CallerMatch, CallerSelection, CreationOffer, TicketListView } from './views';
 
 /**
  * Outbound calls (issue 6): channels the lead merges into contract.ts. Args are tuples, as in contract.ts.
@@ -65,6 +65,14 @@ export const PendingCallee = z.lazy(() =>
     personId: z.string().optional(),
     lists: z.array(TicketListView),
     error: z.string().optional(),
+    /** Whom the dial calls, chosen as for an inbound call: the default until the agent picks (dial:choose-callee). */
+    selection: CallerSelection.optional(),
+    /** The inbound chooser's entries for these matches ([All,] each contact…, Unknown). */
+    choices: z.array(CallerSelection).optional(),
+    /** How many persons matched in all (a switchboard number lists only the likeliest). */
+    total: z.number().int().nonnegative().optional(),
+    /** True once the agent picked an entry: the PhoneCall's contact is then that person, even a probable one. */
+    chosen: z.boolean().optional(),
   }),
 );
 export type PendingCallee = z.infer<typeof PendingCallee>;
@@ -84,6 +92,8 @@ export const PendingDialView = z.object({
   needsTicket: z.boolean(),
   /** Absent until the lookup of a dialable number started; pushed again (dial:pending-changed) as it resolves. */
   callee: PendingCallee.optional(),
+  /** What the agent may create for a dial without a ticket (the call panel's quick-create classes). */
+  create: z.lazy(() => CreationOffer).optional(),
   receivedAt: z.number(),
 });
 export type PendingDialView = z.infer<typeof PendingDialView>;
@@ -102,6 +112,8 @@ export const dialInvokeContract = {
   'dial:person-actions': { args: z.tuple([z.object({ personId: PersonId })]), result: z.array(CallActionView) },
   'dial:pending': { args: z.tuple([]), result: z.array(PendingDialView) },
   'dial:confirm': { args: z.tuple([DialConfirm]), result: DialStarted },
+  /** The agent picks whom a pending dial calls (one of callee.choices); the tickets offered follow. */
+  'dial:choose-callee': { args: z.tuple([z.object({ pendingId: z.string().min(1).max(100), selection: z.lazy(() => CallerSelection) })]), result: z.null() },
   'dial:reject': { args: z.tuple([z.object({ pendingId: z.string().min(1).max(100) })]), result: z.null() },
 } as const;
 

@@ -30,6 +30,7 @@ export function createDialHandlers(deps: { dial: DialKit; method: () => 'bridge'
     'dial:person-actions': async ({ personId }) => unwrap(await actions.forPerson(personId)),
     'dial:pending': async () => dialer.pending(),
     'dial:confirm': async (choice) => unwrap(await dialer.confirm(choice)),
+    'dial:choose-callee': async ({ pendingId, selection }) => unwrap(dialer.chooseCallee(pendingId, selection)),
     'dial:reject': async ({ pendingId }) => unwrap(dialer.reject(pendingId)),
   };
 }

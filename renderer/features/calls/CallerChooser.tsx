@@ -19,9 +19,11 @@ const keyOf = (s: CallerSelection) => (s.kind === 'person' ? `person:${s.personI
  * "Who is calling?" as native radio buttons in a radiogroup: arrow keys move the choice, and each choice
  * reloads the ticket lists in the core. With a single match, "All" would say the same as the person.
  */
-export function CallerChooser({ callId, matches, selection, choices }: { callId: string; matches: CallerMatch[]; selection: CallerSelection; choices?: CallerSelection[] }) {
+export function CallerChooser({ callId, matches, selection, choices, onChosen, label }: { callId: string; matches: CallerMatch[]; selection: CallerSelection; choices?: CallerSelection[]; onChosen?: (selection: CallerSelection) => void; label?: string }) {
   const { t } = useTranslation();
-  const { callerChosen } = useCallsActions();
+  const { callerChosen: chosenForCall } = useCallsActions();
+  // A pending dial reuses the chooser with its own intent (dial:choose-callee) and title ("Who are you calling?").
+  const callerChosen = (id: string, s: CallerSelection) => (onChosen ? onChosen(s) : chosenForCall(id, s));
   const labelId = useId();
   const name = useId();
   const single = matches.length === 1 ? matches[0] : undefined;
@@ -46,7 +48,7 @@ export function CallerChooser({ callId, matches, selection, choices }: { callId:
     return (
       <div className="chooser field">
         <label id={labelId} htmlFor={`${labelId}-select`} className="chooser__label">
-          {t('calls.chooser')}
+          {label ?? t('calls.chooser')}
         </label>
         <select id={`${labelId}-select`} value={current} onChange={(e) => {
           const chosen = options.find((o) => o.key === e.target.value);
@@ -64,7 +66,7 @@ export function CallerChooser({ callId, matches, selection, choices }: { callId:
   return (
     <div className="chooser" role="radiogroup" aria-labelledby={labelId}>
       <p id={labelId} className="chooser__label">
-        {t('calls.chooser')}
+        {label ?? t('calls.chooser')}
       </p>
       <div className="chooser__options">
         {options.map((o) => (

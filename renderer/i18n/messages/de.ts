@@ -153,6 +153,7 @@ export const de: Messages = {
     tracked: 'Von der Telefonanlage gemeldet',
     failed: 'Der Anruf konnte nicht aufgebaut werden: {{message}}',
     callee: 'Anruf an {{name}}',
+    chooseCallee: 'Wen rufen Sie an?',
     calleeLoading: 'Suche, wem diese Nummer gehört…',
     onTicket: 'Protokolliert auf {{ref}}',
     journalCall: 'Dieser Anruf wird in iTop protokolliert.',

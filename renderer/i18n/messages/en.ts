@@ -152,6 +152,7 @@ export const en = {
     tracked: 'Reported by the PBX',
     failed: 'The call could not be placed: {{message}}',
     callee: 'Calling {{name}}',
+    chooseCallee: 'Who are you calling?',
     calleeLoading: 'Looking up who this number belongs to…',
     onTicket: 'Logged on {{ref}}',
     journalCall: 'This call is being logged in iTop.',

@@ -153,6 +153,7 @@ export const fr: Messages = {
     tracked: 'Signalé par le PBX',
     failed: 'L\'appel n\'a pas pu être passé : {{message}}',
     callee: 'Appel à {{name}}',
+    chooseCallee: 'Qui appelez-vous ?',
     calleeLoading: 'Recherche du titulaire de ce numéro…',
     onTicket: 'Journalisé sur {{ref}}',
     journalCall: 'Cet appel est en cours de journalisation dans iTop.',
