@@ -37,3 +37,32 @@ test('a dial link whose number two persons share: the agent chooses the callee, 
   await expect.poll(async () => (await outboundOn(sim, '2')).length).toBe(before + 1);
   expect(await outboundOn(sim, '2')).toContainEqual(expect.objectContaining({ contact_id: '53', ticket_id: '2', flow: 'outbound', note: expect.stringContaining('Pierre Lambert') }));
 });
+
+test('a dial link without a ticket: the agent creates the ticket there, the call is placed and logged on it', async ({ panel, companion, cti, sim, snap }) => {
+  const title = `Call back ${Date.now()}`;
+  await panel.goto(`${companion.origin}/?link=${encodeURIComponent('itop-cti://dial?number=+33 6 12 34 56 78')}`);
+  const pending = panel.getByRole('region', { name: 'Call 06 12 34 56 78?' });
+  await expect(pending.getByText('Calling Camille Martin')).toBeVisible();
+  await expect(pending.getByRole('button', { name: 'Call 06 12 34 56 78' })).toBeDisabled();
+  await pending.getByRole('group', { name: 'Create a ticket for this call' }).getByRole('button', { name: 'Create User Request' }).click();
+  const form = pending.getByRole('form', { name: 'Create User Request' });
+  // The call panel's presets, resolved for the callee.
+  await expect(form.getByLabel('Caller (id)')).toHaveValue('42');
+  await form.getByLabel('Title', { exact: true }).fill(title);
+  await form.getByLabel('Description').fill('Created before calling back');
+  await snap('61-dial-create-ticket');
+  await form.getByRole('button', { name: 'Create', exact: true }).click();
+  const dialog = panel.getByRole('dialog');
+  await expect(dialog.getByRole('heading', { name: new RegExp(`R-\\d{6} · ${title}`) })).toBeVisible();
+  await panel.keyboard.press('Escape');
+  const [ticket] = await itopGet(sim, 'UserRequest', `SELECT UserRequest WHERE title = '${title}'`, ['id', 'ref', 'caller_id']);
+  if (!ticket) throw new Error(`no UserRequest titled ${title} in the simulator`);
+  const id = String(ticket['id']);
+  await expect(pending.getByText(`Logged on ${String(ticket['ref'])}`)).toBeVisible();
+  expect(await outboundOn(sim, id)).toEqual([]); // nothing logged before the call is placed
+  await pending.getByRole('button', { name: 'Call 06 12 34 56 78' }).click();
+  await answerAndHangUp(cti, { number: '+33612345678', ticket: id });
+  await expect(pending).toBeHidden();
+  await expect.poll(async () => (await outboundOn(sim, id)).length).toBe(1);
+  expect(await outboundOn(sim, id)).toEqual([expect.objectContaining({ contact_id: '42', ticket_id: id, flow: 'outbound' })]);
+});

@@ -6,6 +6,7 @@ import type { TicketSummary } from '../../../shared/contract/views';
 import { Icon } from '../../components/Icon';
 import { useCalls, useDial, useDialActions } from '../../stores/stores-context';
 import { PendingCallee } from './PendingCallee';
+import { PendingCreate } from './PendingCreate';
 import { useTicketCallActions } from './use-call-actions';
 
 /**
@@ -58,6 +59,14 @@ function PendingDial({ dial }: { dial: PendingDialView }) {
   const callee = linkTicket?.callee && linkTicket.actions.some((a) => a.e164 !== undefined && a.e164 === dial.e164) ? linkTicket.callee : undefined;
   const [choice, setChoice] = useState<string>(dial.ticket ? 'link' : '');
   const [typedId, setTypedId] = useState('');
+  // A ticket the agent just created for this dial becomes its ticket: the call goes on it, not on an earlier pick.
+  // (State adjusted while rendering, as React recommends for state that follows a prop.)
+  const ticketKey = dial.ticket ? `${dial.ticket.class}:${dial.ticket.id}` : '';
+  const [seenTicket, setSeenTicket] = useState(ticketKey);
+  if (seenTicket !== ticketKey) {
+    setSeenTicket(ticketKey);
+    if (ticketKey) setChoice('link');
+  }
   const titleId = useId();
   const chosen = (): TicketRef | null | undefined => {
     if (choice === 'link') return undefined;
@@ -97,6 +106,7 @@ function PendingDial({ dial }: { dial: PendingDialView }) {
           </label>
         </fieldset>
       )}
+      {dial.needsTicket && !dial.problem && <PendingCreate dial={dial} />}
       <div className="actions">
         <button type="button" className="button button--primary" disabled={!ready || busy} onClick={() => void confirmed({ pendingId: dial.pendingId, ...(chosen() !== undefined ? { ticket: chosen() } : {}), ...personOf(callee && choice === 'link' ? callee.personId : undefined) })}>
           {t('dial.confirm', { number: dial.display })}

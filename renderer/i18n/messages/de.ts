@@ -154,6 +154,7 @@ export const de: Messages = {
     failed: 'Der Anruf konnte nicht aufgebaut werden: {{message}}',
     callee: 'Anruf an {{name}}',
     chooseCallee: 'Wen rufen Sie an?',
+    createTicket: 'Ein Ticket für diesen Anruf anlegen',
     calleeLoading: 'Suche, wem diese Nummer gehört…',
     onTicket: 'Protokolliert auf {{ref}}',
     journalCall: 'Dieser Anruf wird in iTop protokolliert.',

@@ -153,6 +153,7 @@ export const en = {
     failed: 'The call could not be placed: {{message}}',
     callee: 'Calling {{name}}',
     chooseCallee: 'Who are you calling?',
+    createTicket: 'Create a ticket for this call',
     calleeLoading: 'Looking up who this number belongs to…',
     onTicket: 'Logged on {{ref}}',
     journalCall: 'This call is being logged in iTop.',

@@ -154,6 +154,7 @@ export const fr: Messages = {
     failed: 'L\'appel n\'a pas pu être passé : {{message}}',
     callee: 'Appel à {{name}}',
     chooseCallee: 'Qui appelez-vous ?',
+    createTicket: 'Créer un ticket pour cet appel',
     calleeLoading: 'Recherche du titulaire de ce numéro…',
     onTicket: 'Journalisé sur {{ref}}',
     journalCall: 'Cet appel est en cours de journalisation dans iTop.',
