@@ -106,6 +106,23 @@ export const DialConfirm = z.object({
 });
 export type DialConfirm = z.infer<typeof DialConfirm>;
 
+/**
+ * The dial shortcut (issue 17 §1). registered: system-wide (desktop); in-page: only while the app's page has
+ * the focus (web mode, or desktop when the system refused it); refused: another application owns it;
+ * invalid: the configured text is not a shortcut; off: dial.shortcut is empty.
+ */
+export const DialShortcutStatus = z.object({
+  accelerator: z.string(),
+  state: z.enum(['registered', 'in-page', 'refused', 'invalid', 'off']),
+  message: z.string().optional(),
+  /** The agent opted in to dial the shortcut's number without confirming (dial.shortcutDialsAtOnce). */
+  dialsAtOnce: z.boolean(),
+});
+export type DialShortcutStatus = z.infer<typeof DialShortcutStatus>;
+
+/** What the shortcut did with the selected or copied text: queued for confirmation, or dialed at once. */
+export const DialTextOutcome = z.object({ kind: z.enum(['pending', 'started']), display: z.string() });
+
 export const dialInvokeContract = {
   'dial:start': { args: z.tuple([DialStart]), result: DialStarted },
   'dial:actions': { args: z.tuple([z.object({ ticket: TicketRef })]), result: TicketCallActions },
@@ -114,6 +131,9 @@ export const dialInvokeContract = {
   'dial:confirm': { args: z.tuple([DialConfirm]), result: DialStarted },
   /** The agent picks whom a pending dial calls (one of callee.choices); the tickets offered follow. */
   'dial:choose-callee': { args: z.tuple([z.object({ pendingId: z.string().min(1).max(100), selection: z.lazy(() => CallerSelection) })]), result: z.null() },
+  /** The dial shortcut's text (a selection or the clipboard): its number goes through the pending-dial flow. */
+  'dial:text': { args: z.tuple([z.object({ text: z.string().max(10_000) })]), result: DialTextOutcome },
+  'dial:shortcut-status': { args: z.tuple([]), result: DialShortcutStatus },
   'dial:reject': { args: z.tuple([z.object({ pendingId: z.string().min(1).max(100) })]), result: z.null() },
 } as const;
 

@@ -184,7 +184,7 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
       }),
       { dialer: dial.dialer, creation: writes.creation, outbox: writes.outbox, telephony: config.telephony, phone: kit.phone, agentId: () => identity.personId(), log },
     ),
-    dials: createDialHandlers({ dial, method: () => config.dial.method }),
+    dials: createDialHandlers({ dial, method: () => config.dial.method, shortcut: () => config.dial }),
   });
 
   return {
