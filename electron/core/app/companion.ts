@@ -16,7 +16,7 @@ import { sessionAsEvent, toCallView } from './call-view';
 import type { CompanionDeps } from './companion-deps';
 import { createContractHandlers } from './contract-handlers';
 import { creationOffer } from './creation-offer';
-import { createDialHandlers } from './dial-handlers';
+import { createDialHandlers, settingsShortcut } from './dial-handlers';
 import { createDialKit } from './dial-kit';
 import { createItopHealth } from './itop-health';
 import { createLinkHandler } from './link-handler';
@@ -184,7 +184,8 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
       }),
       { dialer: dial.dialer, creation: writes.creation, outbox: writes.outbox, telephony: config.telephony, phone: kit.phone, agentId: () => identity.personId(), log },
     ),
-    dials: createDialHandlers({ dial, method: () => config.dial.method, shortcut: () => config.dial }),
+    // The shortcut settings as last saved (settings:get), so a change applies without a restart.
+    dials: createDialHandlers({ dial, method: () => config.dial.method, shortcut: async () => settingsShortcut(await handlers['settings:get']()) }),
   });
 
   return {

@@ -1,5 +1,6 @@
 import type { ContractHandlers } from '../../../shared/contract/contract';
 import type { DialShortcutStatus } from '../../../shared/contract/dial';
+import type { SettingsView } from '../../../shared/contract/settings';
 import { parseAccelerator } from '../../../shared/dial/accelerator';
 
 /**
@@ -47,6 +48,9 @@ export interface DialShortcut {
   /** Releases the shortcut (quit): a global shortcut outlives nothing but the process, so say so explicitly. */
   dispose(): void;
 }
+
+/** The dial shortcut settings of a settings view (what was last saved). */
+export const settingsShortcut = (view: SettingsView): { shortcut: string; shortcutDialsAtOnce: boolean } => ({ shortcut: view.dialShortcut.accelerator, shortcutDialsAtOnce: view.dialShortcut.dialsAtOnce });
 
 /** The status where no global registration happens (web mode): the page's own keyboard shortcut. */
 export function inPageStatus(settings: { shortcut: string; shortcutDialsAtOnce: boolean }): DialShortcutStatus {
@@ -101,7 +105,7 @@ export function withDialShortcut(handlers: ContractHandlers, shortcut: DialShort
     'dial:shortcut-status': async () => shortcut.status(),
     'settings:update': async (patch) => {
       const view = await handlers['settings:update'](patch);
-      if (patch.dialShortcut) shortcut.apply({ shortcut: view.dialShortcut.accelerator, shortcutDialsAtOnce: view.dialShortcut.dialsAtOnce });
+      if (patch.dialShortcut) shortcut.apply(settingsShortcut(view));
       return view;
     },
   };
