@@ -11,6 +11,7 @@ test('Ctrl+Shift+D on a selected number queues it for confirmation; with nothing
   const pending = panel.getByRole('region', { name: 'Call 06 12 34 56 78?' });
   await expect(pending).toBeVisible();
   await expect(pending.getByText('Calling Camille Martin')).toBeVisible();
+  await expect(pending.getByText('You asked to call the selected or copied number. Nothing is dialed until you confirm.')).toBeVisible();
   // Nothing is dialed before the agent confirms.
   await expect(cti.received((f) => f['command'] === 'dial', 500)).rejects.toThrow(/no matching frame/);
   await pending.getByRole('button', { name: 'Do not call' }).click();

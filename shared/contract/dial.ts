@@ -90,6 +90,8 @@ export const PendingDialView = z.object({
   ticket: TicketRef.extend({ ref: z.string().optional() }).optional(),
   /** No usable ticket came with the link: show the callee's open tickets and let the agent pick (or create) one. */
   needsTicket: z.boolean(),
+  /** What asked for the call: a link (default) or the dial shortcut (a selected or copied number). */
+  via: z.enum(['link', 'shortcut']).optional(),
   /** Absent until the lookup of a dialable number started; pushed again (dial:pending-changed) as it resolves. */
   callee: PendingCallee.optional(),
   /** What the agent may create for a dial without a ticket (the call panel's quick-create classes). */

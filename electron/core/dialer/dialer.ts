@@ -24,6 +24,8 @@ export const DialRequest = z.object({
   action: z.string().max(64).optional(),
   attributes: z.record(z.string().max(64), z.string().max(500)).optional(),
   source: z.enum(['app', 'deep-link']),
+  /** A deep-link dial that came from the dial shortcut rather than a link (the panel says which). */
+  via: z.enum(['link', 'shortcut']).optional(),
 });
 export type DialRequest = z.input<typeof DialRequest>;
 
@@ -149,6 +151,7 @@ export function createDialer(deps: DialerDeps): Dialer {
     const pending = pendingDials.add({
       number: request.number.trim(), ...number,
       ...(offer && offer.indirect.length > 0 ? { create: offer } : {}),
+      ...(request.via === 'shortcut' ? { via: 'shortcut' as const } : {}),
       ...(request.ticketHint ? { ticketHint: request.ticketHint } : {}),
       ...(request.ticket ? { ticket: request.ticket } : {}),
       needsTicket: !request.ticket && !(request.ticketHint && deps.resolveTicket),

@@ -23,7 +23,7 @@ describe('dialFromText (the dial shortcut\'s confirmation)', () => {
     const { dialer, opened } = setup();
     expect(await dialFromText(dialer, 'Call me at +33 1 23 45 67 89 please', false)).toEqual(ok({ kind: 'pending', display: '01 23 45 67 89' }));
     expect(opened).toEqual([]);
-    expect(dialer.pending()).toMatchObject([{ number: '+33 1 23 45 67 89', needsTicket: true }]);
+    expect(dialer.pending()).toMatchObject([{ number: '+33 1 23 45 67 89', needsTicket: true, via: 'shortcut' }]);
   });
 
   it('dials at once only when the agent opted in', async () => {

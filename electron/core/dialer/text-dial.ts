@@ -15,7 +15,7 @@ export interface TextDialOutcome {
 export async function dialFromText(dialer: Pick<Dialer, 'dial'>, text: string, dialsAtOnce: boolean): Promise<Result<TextDialOutcome>> {
   const number = numberInText(text);
   if (!number.ok) return number;
-  const outcome = await dialer.dial({ number: number.value, source: dialsAtOnce ? 'app' : 'deep-link' });
+  const outcome = await dialer.dial({ number: number.value, source: dialsAtOnce ? 'app' : 'deep-link', via: 'shortcut' });
   if (!outcome.ok) return outcome;
   if (outcome.value.kind === 'started') return ok({ kind: 'started', display: outcome.value.started.display });
   const { pending } = outcome.value;

@@ -82,7 +82,7 @@ function PendingDial({ dial }: { dial: PendingDialView }) {
       <h2 id={titleId} className="pending__title">
         <Icon name="phoneOut" /> {t('dial.pendingTitle', { number: dial.display })}
       </h2>
-      <p className="hint">{t('dial.pendingHint')}</p>
+      <p className="hint">{t(dial.via === 'shortcut' ? 'dial.pendingHintShortcut' : 'dial.pendingHint')}</p>
       {dial.problem && <p role="alert" className="hint hint--danger">{dial.problem}</p>}
       {dial.ticket && <p>{t('dial.onTicket', { ref: dial.ticket.ref ?? `#${dial.ticket.id}` })}</p>}
       {callee ? <p>{t('dial.callee', { name: callee.name })}</p> : <PendingCallee dial={dial} />}

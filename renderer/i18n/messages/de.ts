@@ -176,6 +176,7 @@ export const de: Messages = {
     willDial: 'Wählt {{number}}',
     error: 'Wählen fehlgeschlagen: {{message}}',
     pendingTitle: '{{number}} anrufen?',
+    pendingHintShortcut: 'Sie möchten die markierte oder kopierte Nummer anrufen. Gewählt wird erst nach Ihrer Bestätigung.',
     pendingHint: 'Ein Link möchte diesen Anruf aufbauen. Gewählt wird erst nach Ihrer Bestätigung.',
     ticketUnknown: 'Ticket „{{hint}}" nicht gefunden: Wählen Sie das Ticket, auf dem der Anruf protokolliert wird',
     chooseTicket: 'Anruf protokollieren auf',

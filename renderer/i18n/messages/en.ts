@@ -175,6 +175,7 @@ export const en = {
     willDial: 'Will dial {{number}}',
     error: 'Dialing failed: {{message}}',
     pendingTitle: 'Call {{number}}?',
+    pendingHintShortcut: 'You asked to call the selected or copied number. Nothing is dialed until you confirm.',
     pendingHint: 'A link asked to place this call. Nothing is dialed until you confirm.',
     ticketUnknown: 'Ticket "{{hint}}" was not found: choose the ticket to log the call on',
     chooseTicket: 'Log the call on',

@@ -176,6 +176,7 @@ export const fr: Messages = {
     willDial: 'Composera {{number}}',
     error: 'Échec de la numérotation : {{message}}',
     pendingTitle: 'Appeler le {{number}} ?',
+    pendingHintShortcut: 'Vous avez demandé d\'appeler le numéro sélectionné ou copié. Rien n\'est composé avant votre confirmation.',
     pendingHint: 'Un lien demande de passer cet appel. Rien n\'est composé avant votre confirmation.',
     ticketUnknown: 'Ticket « {{hint}} » introuvable : choisissez le ticket sur lequel journaliser l\'appel',
     chooseTicket: 'Journaliser l\'appel sur',
