@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import logoUrl from '../assets/logo.svg';
 import { Icon } from './components/Icon';
 import { CallsPage } from './features/calls/CallsPage';
+import { DialShortcut } from './features/dial/DialShortcut';
 import { HistoryPage } from './features/history/HistoryPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { StatusBar } from './features/status/StatusBar';
@@ -27,6 +28,7 @@ export function App() {
       </header>
       <StatusBar />
       <Notice />
+      <DialShortcut />
       <main className="content" id={`panel-${page}`} role="tabpanel" aria-labelledby={`tab-${page}`}>
         {page === 'calls' && <CallsPage />}
         {page === 'history' && <HistoryPage />}

@@ -104,6 +104,10 @@ export const DialSettings = section({
   method: z.enum(['bridge', 'url', 'os']).default('os'),
   format: z.enum(['e164', 'national', 'international-idd', 'outside-line']).default('e164'),
   osScheme: z.enum(['tel', 'callto', 'sip']).default('tel'),
+  /** Dials the selected (Linux: primary selection) or copied number from any application; '' = no shortcut. */
+  shortcut: z.string().max(60).default('CommandOrControl+Shift+D'),
+  /** The shortcut's number is dialed without the pending-dial confirmation (the agent opted in). */
+  shortcutDialsAtOnce: z.boolean().default(false),
 });
 
 export const UiSettings = section({

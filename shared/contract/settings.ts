@@ -17,6 +17,8 @@ export const SettingsView = z.object({
   }),
   cti: z.object({ port: z.number(), token: z.string(), threeCxUrl: z.string() }),
   ui: z.object({ language: z.enum(['auto', 'en', 'fr', 'de']) }),
+  /** dial.shortcut ('' = none) and dial.shortcutDialsAtOnce (issue 17). */
+  dialShortcut: z.object({ accelerator: z.string(), dialsAtOnce: z.boolean() }),
   telephony: z.unknown(),
   issues: z.array(z.object({ path: z.string(), severity: z.enum(['error', 'warning']), message: z.string() })),
   secretStorageWarning: z.string().optional(),
@@ -42,6 +44,7 @@ export const SettingsPatch = z.object({
     })
     .optional(),
   ui: z.object({ language: z.enum(['auto', 'en', 'fr', 'de']).optional() }).optional(),
+  dialShortcut: z.object({ accelerator: z.string().max(60).optional(), dialsAtOnce: z.boolean().optional() }).optional(),
   telephony: z.unknown().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;

@@ -16,12 +16,13 @@ import { sessionAsEvent, toCallView } from './call-view';
 import type { CompanionDeps } from './companion-deps';
 import { createContractHandlers } from './contract-handlers';
 import { creationOffer } from './creation-offer';
-import { createDialHandlers } from './dial-handlers';
+import { createDialHandlers, settingsShortcut } from './dial-handlers';
 import { createDialKit } from './dial-kit';
 import { createItopHealth } from './itop-health';
 import { createLinkHandler } from './link-handler';
 import { createLookupKit } from './lookup-kit';
 import { createPendingCalleeFinder } from './pending-callee';
+import { pendingDialOffer, withPendingDialCreation } from './pending-dial-create';
 import { createOutboundJournal } from './outbound-journal';
 import { simulateRinging } from './simulated-call';
 import { createWriteHandlers } from './write-handlers';
@@ -114,6 +115,7 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     // A link without a usable ticket shows the callee's open tickets, found as for an inbound call.
     indexedPerson: (id) => kit.index.current()?.person(id),
     findCallee: createPendingCalleeFinder({ phone: kit.phone, lookup: kit.callers, lists: kit.lists, log: (m) => log.warn(m) }),
+    createOffer: () => pendingDialOffer(config.telephony),
     sendDial: (command) => (server ? server.sendDial(command) : Promise.resolve(fail('no-bridge', 'The companion is not started: no CTI bridge can dial yet.'))),
     openExternal: deps.openExternal ?? (async () => { throw new Error('this host cannot hand links to the system'); }),
   });
@@ -171,14 +173,19 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     emitHistory: () => emit('history:changed', history?.entries() ?? []),
     showCall: deps.showCall ?? ((callId) => emit('call:focus', { callId })),
     intakePort: () => events.status().bridge.port,
-    writes: createWriteHandlers({
-      writes,
-      telephony: config.telephony,
-      facts,
-      ticketRef: (callId, t) => enricher?.get(callId)?.lists.flatMap((l) => l.tickets).find((s) => s.id === t.id && s.class === t.class)?.ref,
-      agentId: () => identity.personId(),
-    }),
-    dials: createDialHandlers({ dial, method: () => config.dial.method }),
+    // A pending dial's "Create a ticket" reuses the quick-create channels (pending-dial-create.ts).
+    writes: withPendingDialCreation(
+      createWriteHandlers({
+        writes,
+        telephony: config.telephony,
+        facts,
+        ticketRef: (callId, t) => enricher?.get(callId)?.lists.flatMap((l) => l.tickets).find((s) => s.id === t.id && s.class === t.class)?.ref,
+        agentId: () => identity.personId(),
+      }),
+      { dialer: dial.dialer, creation: writes.creation, outbox: writes.outbox, telephony: config.telephony, phone: kit.phone, agentId: () => identity.personId(), log },
+    ),
+    // The shortcut settings as last saved (settings:get), so a change applies without a restart.
+    dials: createDialHandlers({ dial, method: () => config.dial.method, shortcut: async () => settingsShortcut(await handlers['settings:get']()) }),
   });
 
   return {

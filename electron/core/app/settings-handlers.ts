@@ -25,6 +25,7 @@ export function toSettingsView(config: AppConfig, issues: readonly ConfigIssue[]
     phone: { defaultRegion: phone.defaultRegion, outsideLinePrefix: phone.outsideLinePrefix, extensionPattern: phone.extensionPattern, suffixDigits: phone.suffixDigits },
     cti: { port: intakePort, token: cti.token, threeCxUrl: `http://127.0.0.1:${intakePort}/call?phone=%CallerNumber%&name=%CallerDisplayName%` },
     ui: { language: config.ui.language },
+    dialShortcut: { accelerator: config.dial.shortcut, dialsAtOnce: config.dial.shortcutDialsAtOnce },
     telephony: toTelephonyParameters(config.telephony),
     issues: issues.map((i) => ({ path: i.path, severity: i.severity, message: i.message })),
   };
@@ -52,6 +53,11 @@ export function createSettingsHandlers(deps: { current: () => AppConfig; setCurr
         itop: { ...raw['itop'], ...(patch.itop ? { ...patch.itop, auth: patch.itop.authMode ?? raw['itop']?.['auth'] } : {}) },
         phone: { ...raw['phone'], ...(patch.phone ?? {}) },
         ui: { ...raw['ui'], ...(patch.ui ?? {}) },
+        dial: {
+          ...raw['dial'],
+          ...(patch.dialShortcut?.accelerator !== undefined ? { shortcut: patch.dialShortcut.accelerator.trim() } : {}),
+          ...(patch.dialShortcut?.dialsAtOnce !== undefined ? { shortcutDialsAtOnce: patch.dialShortcut.dialsAtOnce } : {}),
+        },
         ...(patch.telephony !== undefined ? { telephony: patch.telephony } : {}),
       };
       delete (merged['itop'] as Record<string, unknown>)['authMode'];

@@ -27,14 +27,20 @@ export interface CreationDeps {
 export interface CreationService {
   /** The quick-create form for `className`: resolved presets (editable) and iTop's own prefilled form URL. */
   prefill(call: CallFacts, className: string): Promise<Result<TicketPrefill>>;
-  /** Creates through the outbox; for tickets, also logs the call (PhoneCall or private log) on the new ticket. */
-  create(call: CallFacts, className: string, fields: Readonly<Record<string, string | number>>): Promise<Result<CreateOutcome>>;
+  /**
+   * Creates through the outbox; for tickets, also logs the call (PhoneCall or private log) on the new ticket,
+   * unless `logCall` is false (a dial not placed yet: the outbound journal logs it once it is over).
+   */
+  create(call: CallFacts, className: string, fields: Readonly<Record<string, string | number>>, options?: { readonly logCall?: boolean }): Promise<Result<CreateOutcome>>;
   /** Stores the call's number on an existing Person (`phone`, `mobile_phone`…). */
   addNumberToPerson(call: CallFacts, personId: number, attribute: string): Promise<Result<{ entryId: string }>>;
 }
 
 // Contact-like classes: creating one is not "a ticket created from the call", so no PhoneCall.
 const NOT_TICKETS = new Set(['Person', 'Team', 'Organization', 'Contact', 'Location']);
+
+/** True for a class a call can be logged on (not a contact-like class). */
+export const isTicketClass = (className: string): boolean => !NOT_TICKETS.has(className);
 
 export function createCreationService(deps: CreationDeps): CreationService {
   const waitMs = deps.waitMs ?? 8000;
@@ -76,7 +82,7 @@ export function createCreationService(deps: CreationDeps): CreationService {
       });
     },
 
-    async create(call, className, fields) {
+    async create(call, className, fields, options) {
       const isTicket = !NOT_TICKETS.has(className);
       const itopFields = Object.fromEntries(
         Object.entries(fields).map(([code, value]) => [code, isLogAttribute(code) && typeof value === 'string' ? caseLogItem(value) : value]),
@@ -88,7 +94,7 @@ export function createCreationService(deps: CreationDeps): CreationService {
       });
       if (!queued.ok) return queued;
       if (className === 'Person') watchPerson(queued.value);
-      if (isTicket) {
+      if (isTicket && options?.logCall !== false) {
         const logged = await deps.journal.logCall({
           call,
           ticket: { class: className, key: { $entry: queued.value.id } },

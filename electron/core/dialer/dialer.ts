@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DialConfirm, type DialStarted, type PendingCallee, type PendingDialView } from '../../../shared/contract/dial';
 import { TicketRef } from '../../../shared/contract/tickets';
+import type { CallerSelection, CreationOffer } from '../../../shared/contract/views';
 import type { CallEvent } from '../../../shared/cti/call-event';
 import { needsConfirmation, prepareNumber, readDialLink } from '../../../shared/dial';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { CallSessions } from '../calls/call-sessions';
 import type { Log } from '../intake/log';
+import { calleeContact, type CalleeChoice } from './callee-choice';
 import { dispatchDial, type DialConfigView, type DispatchPorts } from './dispatch';
 import { createOutboundCorrelator } from './outbound-correlator';
 import { OUTBOUND_DETAILS_KEY, outboundDetailsOf, type OutboundDetails } from './outbound-details';
@@ -22,6 +24,8 @@ export const DialRequest = z.object({
   action: z.string().max(64).optional(),
   attributes: z.record(z.string().max(64), z.string().max(500)).optional(),
   source: z.enum(['app', 'deep-link']),
+  /** A deep-link dial that came from the dial shortcut rather than a link (the panel says which). */
+  via: z.enum(['link', 'shortcut']).optional(),
 });
 export type DialRequest = z.input<typeof DialRequest>;
 
@@ -42,7 +46,9 @@ export interface DialerDeps extends DispatchPorts {
    * Finds who a pending dial calls and their open tickets (the inbound lookup), reporting each step through
    * `onChange`; without it the agent can only pick a ticket already on screen or type one.
    */
-  findCallee?: (number: string, key: string, onChange: (callee: PendingCallee) => void) => void;
+  findCallee?: (number: string, key: string, onChange: (callee: PendingCallee) => void) => CalleeChoice | undefined;
+  /** What a pending dial without a ticket may create (the call panel's quick-create classes). */
+  createOffer?: () => CreationOffer | undefined;
   newId?: () => string;
   /** How far apart a dial and the bridge's report of it may be; default 2 minutes. */
   correlationWindowMs?: number;
@@ -58,6 +64,10 @@ export interface Dialer {
   pending(): PendingDialView[];
   confirm(choice: z.input<typeof DialConfirm>): Promise<Result<DialStarted>>;
   reject(pendingId: string): Result<null>;
+  /** The agent picks whom a pending dial calls: one of the inbound chooser's entries for its matches. */
+  chooseCallee(pendingId: string, selection: CallerSelection): Result<null>;
+  /** A ticket the agent created for a pending dial: the call is logged on it once confirmed. */
+  attachTicket(pendingId: string, ticket: TicketRef & { ref?: string }): Result<null>;
   onPendingChange(listener: (pending: PendingDialView[]) => void): () => void;
   /** Pass every intake event through this before the call sessions: bridge reports of our dials get our call id. */
   routeEvent(event: CallEvent): CallEvent;
@@ -73,6 +83,12 @@ export function createDialer(deps: DialerDeps): Dialer {
     ...(deps.pendingTtlMs !== undefined ? { ttlMs: deps.pendingTtlMs } : {}),
     ...(deps.maxPending !== undefined ? { max: deps.maxPending } : {}),
     onError: (error) => deps.log.warn('pending dial listener failed', { error: String(error) }),
+  });
+  // One chooser per pending dial whose callee is being looked up; dropped with the dial.
+  const calleeChoices = new Map<string, CalleeChoice>();
+  pendingDials.subscribe((list) => {
+    const live = new Set(list.map((p) => p.pendingId));
+    for (const id of [...calleeChoices.keys()]) if (!live.has(id)) calleeChoices.delete(id);
   });
 
   function updateOutbound(callId: string, change: Partial<OutboundDetails>): void {
@@ -131,8 +147,11 @@ export function createDialer(deps: DialerDeps): Dialer {
     const number = prepared.ok
       ? { display: prepared.value.display, dialString: prepared.value.dialString, ...(prepared.value.e164 ? { e164: prepared.value.e164 } : {}) }
       : { display: request.number.trim(), problem: prepared.error.message };
+    const offer = deps.createOffer?.();
     const pending = pendingDials.add({
       number: request.number.trim(), ...number,
+      ...(offer && offer.indirect.length > 0 ? { create: offer } : {}),
+      ...(request.via === 'shortcut' ? { via: 'shortcut' as const } : {}),
       ...(request.ticketHint ? { ticketHint: request.ticketHint } : {}),
       ...(request.ticket ? { ticket: request.ticket } : {}),
       needsTicket: !request.ticket && !(request.ticketHint && deps.resolveTicket),
@@ -148,7 +167,8 @@ export function createDialer(deps: DialerDeps): Dialer {
     }
     if (prepared.ok && deps.findCallee) {
       try {
-        deps.findCallee(request.number, `dial:${pending.pendingId}`, (callee) => pendingDials.setCallee(pending.pendingId, callee));
+        const choice = deps.findCallee(request.number, `dial:${pending.pendingId}`, (callee) => pendingDials.setCallee(pending.pendingId, callee));
+        if (choice && pendingDials.list().some((p) => p.pendingId === pending.pendingId)) calleeChoices.set(pending.pendingId, choice);
       } catch (error) {
         deps.log.warn('callee of a dial link not looked up', { error: String(error) });
       }
@@ -190,10 +210,20 @@ export function createDialer(deps: DialerDeps): Dialer {
       if (!pendingDials.take(pending.pendingId)) return fail('dial.pending-unknown', `The dial ${pending.pendingId} was handled meanwhile`);
       // The link's ticket text only names the call's ticket when the agent kept the link's ticket.
       const keptHint = parsed.data.ticket === undefined && pending.ticketHint ? { ticketHint: pending.ticketHint } : {};
-      return start({ number: pending.number, source: 'deep-link', ...keptHint, ...(parsed.data.personId ? { personId: parsed.data.personId } : {}) }, ticket);
+      // Without a person named by the agent's screen, the callee chooser's rule decides (never a guess).
+      const personId = parsed.data.personId ?? calleeContact(pending.callee);
+      return start({ number: pending.number, source: 'deep-link', ...keptHint, ...(personId ? { personId } : {}) }, ticket);
     },
     reject(pendingId) {
       return pendingDials.take(pendingId) ? ok(null) : fail('dial.pending-unknown', `No dial ${pendingId} is waiting for confirmation`);
+    },
+    chooseCallee(pendingId, selection) {
+      const choice = calleeChoices.get(pendingId);
+      if (!choice || !pendingDials.list().some((p) => p.pendingId === pendingId)) return fail('dial.pending-unknown', `No dial ${pendingId} is waiting for its callee to be chosen`);
+      return choice.select(selection) ? ok(null) : fail('dial.callee-not-offered', 'This person is not one of the choices offered for this number');
+    },
+    attachTicket(pendingId, ticket) {
+      return pendingDials.attachTicket(pendingId, ticket) ? ok(null) : fail('dial.pending-unknown', `No dial ${pendingId} is waiting for confirmation (already handled or expired)`);
     },
     onPendingChange: (listener) => pendingDials.subscribe(listener),
     routeEvent(event) {

@@ -20,9 +20,11 @@ const keyOf = (s: CallerSelection) => (s.kind === 'person' ? `person:${s.personI
  * reloads the ticket lists in the core. "All" stands for the confirmed active matches only; probable and
  * inactive ones come after, labelled ("probable: check", "inactive").
  */
-export function CallerChooser({ callId, matches, selection, choices }: { callId: string; matches: CallerMatch[]; selection: CallerSelection; choices?: CallerSelection[] }) {
+export function CallerChooser({ callId, matches, selection, choices, onChosen, label }: { callId: string; matches: CallerMatch[]; selection: CallerSelection; choices?: CallerSelection[]; onChosen?: (selection: CallerSelection) => void; label?: string }) {
   const { t } = useTranslation();
-  const { callerChosen } = useCallsActions();
+  const { callerChosen: chosenForCall } = useCallsActions();
+  // A pending dial reuses the chooser with its own intent (dial:choose-callee) and title ("Who are you calling?").
+  const callerChosen = (id: string, s: CallerSelection) => (onChosen ? onChosen(s) : chosenForCall(id, s));
   const labelId = useId();
   const name = useId();
   const trusted = matches.filter(isDefaultCandidate);
@@ -51,7 +53,7 @@ export function CallerChooser({ callId, matches, selection, choices }: { callId:
     return (
       <div className="chooser field">
         <label id={labelId} htmlFor={`${labelId}-select`} className="chooser__label">
-          {t('calls.chooser')}
+          {label ?? t('calls.chooser')}
         </label>
         <select id={`${labelId}-select`} value={current} onChange={(e) => {
           const chosen = options.find((o) => o.key === e.target.value);
@@ -69,7 +71,7 @@ export function CallerChooser({ callId, matches, selection, choices }: { callId:
   return (
     <div className="chooser" role="radiogroup" aria-labelledby={labelId}>
       <p id={labelId} className="chooser__label">
-        {t('calls.chooser')}
+        {label ?? t('calls.chooser')}
       </p>
       <div className="chooser__options">
         {options.map((o) => (

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettingsActions, useSettingsRequests, useSettingsView } from '../../stores/stores-context';
 import { CtiSection } from './CtiSection';
+import { DialShortcutSection } from './DialShortcutSection';
 import { Outcome } from './Field';
 import { ItopSection } from './ItopSection';
 import { LanguageSection } from './LanguageSection';
@@ -28,6 +29,7 @@ export function SettingsPage() {
       <PhoneSection view={view} />
       <CtiSection view={view} />
       <TelephonySection view={view} />
+      <DialShortcutSection view={view} />
       <LanguageSection view={view} />
     </section>
   );
