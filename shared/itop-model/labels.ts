@@ -1,0 +1,7 @@
+import type { EnumValue, Labels } from './schema';
+
+/** A dictionary entry in English, French and German (iTop's en/fr/de dictionaries). */
+export const l = (en: string, fr: string, de: string): Labels => ({ en, fr, de });
+
+/** Enum values with their labels, in iTop's declaration order. */
+export const values = (entries: readonly (readonly [code: string, labels: Labels])[]): EnumValue[] => entries.map(([code, label]) => ({ code, label }));
