@@ -80,3 +80,12 @@ export function labelIn(labels: Labels, language: string): string {
   const lang = language.slice(0, 2).toLowerCase();
   return (lang === 'fr' ? labels.fr : lang === 'de' ? labels.de : undefined) ?? labels.en;
 }
+
+/** `:this->code` in an iTop `<filter>`: a value of the object being edited. */
+export const THIS_REF = /:this->([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/** The form values a filter reads (`id` is the new object's own: always 0, never a dependency). */
+export function filterDependencies(filter: string | undefined): string[] {
+  if (!filter) return [];
+  return [...new Set([...filter.matchAll(THIS_REF)].map((m) => m[1] as string))].filter((code) => code !== 'id');
+}

@@ -69,7 +69,8 @@ type Put = (cls: string, id: number, fields: Record<string, StoredValue>) => voi
 
 /**
  * Services provided by the IT department and the customer contracts that offer them: Acme France (4) has
- * two of the three, Globex (5) the third, so a ticket form's service list visibly depends on the organization.
+ * two of the three, Globex (5) the third, so a ticket form's service list visibly depends on the organization;
+ * and a few sites of those organizations.
  */
 function seedServiceCatalogue(put: Put): void {
   put('Service', 1, { name: 'Computers and peripherals', org_id: 2, status: 'production' });
@@ -84,6 +85,10 @@ function seedServiceCatalogue(put: Put): void {
   put('lnkCustomerContractToService', 1, { customercontract_id: 1, service_id: 1 });
   put('lnkCustomerContractToService', 2, { customercontract_id: 1, service_id: 2 });
   put('lnkCustomerContractToService', 3, { customercontract_id: 2, service_id: 3 });
+  // Sites for the Person form's location picker (the recorded instance had none).
+  put('Location', 1, { name: 'Acme Paris HQ', org_id: 4, city: 'Paris', country: 'France' });
+  put('Location', 2, { name: 'Acme Lyon', org_id: 4, city: 'Lyon', country: 'France' });
+  put('Location', 3, { name: 'Globex Berlin', org_id: 5, city: 'Berlin', country: 'Germany' });
 }
 
 function seedUsers(put: Put): Account[] {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIM_USERS } from '../../../e2e/itop-sim/credentials';
 import { startSimulator, type RunningSimulator } from '../../../e2e/itop-sim/spawn';
-import { createItopModel } from '../../../shared/itop-model';
+import { createItopModel, filterDependencies } from '../../../shared/itop-model';
 import { createItopClient, type ItopClient } from '../itop';
-import { createFormLookup, filterDependencies, type FormLookup } from './form-lookup';
+import { createFormLookup, type FormLookup } from './form-lookup';
 
 // The pickers and names against the simulator over real HTTP: the recorded people (Camille Martin = 42 and
 // Lucas Bernard = 43 at Acme France = 4) and the customer contracts (Acme: services 1 and 2; Globex: 3).

@@ -1,5 +1,5 @@
 import type { FormModel, NamedObject, ObjectRef, PickerResult, PickerSearch } from '../../../shared/contract/forms';
-import type { ItopModel } from '../../../shared/itop-model';
+import { filterDependencies, THIS_REF, type ItopModel } from '../../../shared/itop-model';
 import { bindOql, type OqlParam } from '../../../shared/oql/bind';
 import { fail, ok, type Result } from '../../../shared/result';
 import { describeItopError, type ItopClient } from '../itop';
@@ -21,14 +21,6 @@ export interface FormLookupDeps {
   readonly model: () => ItopModel;
   /** Options per search: a short list the agent reads at a glance. Default 20. */
   readonly limit?: number;
-}
-
-const THIS_REF = /:this->([A-Za-z_][A-Za-z0-9_]*)/g;
-
-/** The form values `:this->code` reads in an iTop filter (`id` is the new object's: always 0). */
-export function filterDependencies(filter: string | undefined): string[] {
-  if (!filter) return [];
-  return [...new Set([...filter.matchAll(THIS_REF)].map((m) => m[1] as string))].filter((code) => code !== 'id');
 }
 
 const isEmpty = (v: unknown): boolean => v === undefined || v === '' || v === 0 || v === '0';
