@@ -30,11 +30,14 @@ export function createFormLookup(deps: FormLookupDeps): FormLookup {
 
   return {
     model(className) {
-      const resolved = deps.model().resolve(className);
+      const model = deps.model();
+      // What the telephony extension creates are tickets: an undescribed class (Problem, a custom one) gets
+      // Ticket's attributes until forms.classes describes it.
+      const resolved = model.resolve(className) ?? model.resolve('Ticket');
       if (!resolved) return fail('form-unknown-class', `The class ${className} is not described: add it under forms.classes in the configuration.`);
       return ok({
         class: className,
-        label: resolved.label,
+        label: resolved.name === className ? resolved.label : { en: className },
         attributes: resolved.attributes.map((a) => ({ ...a, dependsOn: filterDependencies(a.filter) })),
         form: [...resolved.form],
       });
@@ -59,7 +62,8 @@ export function createFormLookup(deps: FormLookupDeps): FormLookup {
     },
 
     async search({ class: className, attribute, text, values }) {
-      const attr = deps.model().attribute(className, attribute);
+      const model = deps.model();
+      const attr = model.attribute(model.resolve(className) ? className : 'Ticket', attribute);
       if (!attr || attr.kind !== 'extkey' || !attr.target) return fail('form-not-a-key', `${className}.${attribute} is not an external key of the described model.`);
       const target = attr.target;
       const dependencies = filterDependencies(attr.filter);

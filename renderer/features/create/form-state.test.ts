@@ -51,6 +51,12 @@ describe('the quick-create form state', () => {
     expect(setField(fields, 'org_id', '4')).toEqual(fields);
   });
 
+  it('shows a preset on an attribute the model does not describe, and sends an id preset as a number', () => {
+    const fields = buildFields(formModel('UserRequest'), { ...prefill, fields: [...prefill.fields, { attribute: 'contract_id', kind: 'key', value: 7, source: 'SELECT CustomerContract WHERE org_id = 4' }, { attribute: 'x_note', kind: 'value', value: 'VIP', source: 'VIP' }] });
+    expect(fields.slice(-2).map((f) => [f.attr.code, f.attr.kind, f.value])).toEqual([['contract_id', 'integer', '7'], ['x_note', 'string', 'VIP']]);
+    expect(submittedFields(fields)).toMatchObject({ contract_id: 7, x_note: 'VIP' });
+  });
+
   it('checks the mandatory fields, sends ids as numbers and leaves empty optional fields out', () => {
     let fields = buildFields(formModel('UserRequest'), prefill);
     expect(missingFields(fields)).toEqual(['title', 'description']);

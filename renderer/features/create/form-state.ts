@@ -32,7 +32,8 @@ export function buildFields(model: FormModel, prefill: TicketPrefill): FieldStat
   for (const code of ordered) {
     const preset = presets.get(code);
     // A preset on an attribute the model does not describe is still shown and sent, as plain text.
-    const attr: FormAttribute = byCode.get(code) ?? { code, kind: preset?.kind === 'log' ? 'caselog' : 'string', label: { en: code }, mandatory: false, dependsOn: [] };
+    const kind = preset?.kind === 'log' ? 'caselog' : preset?.kind === 'key' ? 'integer' : 'string';
+    const attr: FormAttribute = byCode.get(code) ?? { code, kind, label: { en: code }, mandatory: false, dependsOn: [] };
     if (!preset) {
       out.push({ attr, value: attr.default ?? '' });
       continue;
@@ -78,7 +79,8 @@ export function submittedFields(fields: readonly FieldState[]): Record<string, s
       if (/^\d{1,15}$/.test(v)) out[f.attr.code] = Number(v);
       continue;
     }
-    out[f.attr.code] = f.attr.kind === 'enum' ? v : f.value;
+    if (f.attr.kind === 'integer' && /^-?\d{1,15}$/.test(v)) out[f.attr.code] = Number(v);
+    else out[f.attr.code] = f.attr.kind === 'enum' || f.attr.kind === 'integer' ? v : f.value;
   }
   return out;
 }
