@@ -120,4 +120,19 @@ test.describe('as an iTop administrator (a Support Agent may not create persons)
     const [person] = await itopGet(sim, 'Person', `SELECT Person WHERE phone = '${number}'`, ['org_id', 'location_id', 'first_name', 'status']);
     expect(person).toEqual({ org_id: '5', location_id: '3', first_name: 'Greta', status: 'active' });
   });
+  test('an unknown number is added to an existing person found by name, never by id', async ({ panel, cti, sim }) => {
+    const number = '+33970112298';
+    cti.ring(`e2e-add-number-${Date.now()}`, number);
+    const card = callCard(panel, /09 70 11 22 98/);
+    await card.getByText('Add this number to an existing person').click();
+    const form = card.getByRole('form', { name: 'Add this number to an existing person' });
+    const person = form.getByRole('combobox', { name: 'Person' });
+    await person.fill('léa du');
+    await form.getByRole('listbox').getByRole('option', { name: 'Léa Dubois' }).click();
+    await expect(person).toHaveValue('Léa Dubois');
+    await form.getByLabel('As').selectOption('mobile_phone');
+    await form.getByRole('button', { name: 'Add the number' }).click();
+    await expect(form.getByRole('status')).toHaveText('Number added to Léa Dubois: iTop is being updated.');
+    await expect.poll(async () => (await itopGet(sim, 'Person', 44, ['mobile_phone']))[0]?.['mobile_phone']).toBe(number);
+  });
 });

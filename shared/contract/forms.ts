@@ -35,9 +35,9 @@ export const NamedObject = ObjectRef.extend({ name: z.string() });
 export type NamedObject = z.infer<typeof NamedObject>;
 
 export const PickerSearch = z.object({
-  /** The class of the form, and the external key being chosen. */
+  /** The class of the form, and the external key being chosen; without an attribute, objects of `class` itself. */
   class: ClassName,
-  attribute: AttributeCode,
+  attribute: AttributeCode.optional(),
   /** What the agent typed; empty lists the first allowed objects. */
   text: z.string().max(100),
   /** The form's current values, for the scope (`:this->…`). */

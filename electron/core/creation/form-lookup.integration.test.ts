@@ -66,6 +66,8 @@ describe('form lookups', () => {
   it('searches unscoped keys by name, and a quote in the text is only text', async () => {
     expect(names(await lookup.search({ class: 'Person', attribute: 'org_id', text: 'glob', values: {} }))).toEqual(['Globex GmbH']);
     expect(names(await lookup.search({ class: 'Person', attribute: 'org_id', text: "x' OR '1'='1", values: {} }))).toEqual([]);
+    // Without an attribute: objects of the class itself.
+    expect(names(await lookup.search({ class: 'Person', text: 'camille mar', values: {} }))).toEqual(['Camille Martin']);
   });
 
   it('refuses what is not an external key of the model, and describes an unknown class as a ticket', async () => {

@@ -63,8 +63,9 @@ export function createFormLookup(deps: FormLookupDeps): FormLookup {
 
     async search({ class: className, attribute, text, values }) {
       const model = deps.model();
-      const attr = model.attribute(model.resolve(className) ? className : 'Ticket', attribute);
-      if (!attr || attr.kind !== 'extkey' || !attr.target) return fail('form-not-a-key', `${className}.${attribute} is not an external key of the described model.`);
+      // No attribute: any object of the class, by name (e.g. the Person a number is added to).
+      const attr = attribute === undefined ? { kind: 'extkey', target: className, filter: undefined } : model.attribute(model.resolve(className) ? className : 'Ticket', attribute);
+      if (!attr || attr.kind !== 'extkey' || !attr.target) return fail('form-not-a-key', `${className}.${attribute ?? ''} is not an external key of the described model.`);
       const target = attr.target;
       const dependencies = filterDependencies(attr.filter);
       const missing = dependencies.filter((code) => isEmpty(values[code]));

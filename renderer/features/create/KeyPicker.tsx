@@ -8,7 +8,8 @@ const DEBOUNCE_MS = 250;
 export interface KeyPickerProps {
   readonly id: string;
   readonly formClass: string;
-  readonly attribute: string;
+  /** Absent: objects of `formClass` itself. */
+  readonly attribute?: string;
   /** The current object: its name, never its id, is what the agent reads. */
   readonly value: { id: string; name: string } | null;
   /** The form's values the scope reads, sent with every search. */
@@ -43,7 +44,8 @@ export function KeyPicker(props: KeyPickerProps) {
     const mine = ++seq.current;
     const timer = setTimeout(() => {
       setSearch({ state: 'searching' });
-      void bridge.invoke('form:search', { class: props.formClass, attribute: props.attribute, text: text ?? '', values: props.scope() }).then((r) => {
+      const search = { class: props.formClass, text: text ?? '', values: props.scope(), ...(props.attribute ? { attribute: props.attribute } : {}) };
+      void bridge.invoke('form:search', search).then((r) => {
         // Only the answer to the latest text counts: earlier ones may arrive later.
         if (mine !== seq.current) return;
         setActive(0);

@@ -123,10 +123,10 @@ export const de: Messages = {
     refused: 'iTop hat abgelehnt. Korrigieren Sie die Felder unten und erstellen Sie erneut:',
     issue: '{{label}}: {{reason}}',
     addNumber: 'Diese Nummer einer bestehenden Person hinzufügen',
-    personId: 'ID der Person in iTop',
+    person: 'Person',
     numberAttribute: 'Als',
     addNumberSubmit: 'Nummer hinzufügen',
-    numberQueued: 'Nummer hinzugefügt: iTop wird aktualisiert.',
+    numberQueued: 'Nummer zu {{name}} hinzugefügt: iTop wird aktualisiert.',
   },
   form: {
     requiredMark: 'Pflichtfeld',

@@ -122,10 +122,10 @@ export const en = {
     refused: 'iTop refused it. Correct the fields below and create again:',
     issue: '{{label}}: {{reason}}',
     addNumber: 'Add this number to an existing person',
-    personId: 'Person id in iTop',
+    person: 'Person',
     numberAttribute: 'As',
     addNumberSubmit: 'Add the number',
-    numberQueued: 'Number added: iTop is being updated.',
+    numberQueued: 'Number added to {{name}}: iTop is being updated.',
   },
   form: {
     requiredMark: 'required',

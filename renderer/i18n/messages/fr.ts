@@ -123,10 +123,10 @@ export const fr: Messages = {
     refused: 'iTop a refusé. Corrigez les champs ci-dessous et recréez :',
     issue: '{{label}} : {{reason}}',
     addNumber: 'Ajouter ce numéro à une personne existante',
-    personId: 'Id de la personne dans iTop',
+    person: 'Personne',
     numberAttribute: 'Comme',
     addNumberSubmit: 'Ajouter le numéro',
-    numberQueued: 'Numéro ajouté : mise à jour d\'iTop en cours.',
+    numberQueued: 'Numéro ajouté à {{name}} : mise à jour d\'iTop en cours.',
   },
   form: {
     requiredMark: 'obligatoire',
