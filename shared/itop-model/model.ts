@@ -1,4 +1,5 @@
 import { ClassModel, type AttributeModel, type ClassModelPatch, type Labels, type ModelPatches } from './schema';
+export { labelIn } from './labels';
 import { STANDARD_CONTACTS } from './standard-contacts';
 import { STANDARD_TICKETS } from './standard-tickets';
 
@@ -73,12 +74,6 @@ function applyPatch(base: ClassModel | undefined, name: string, patch: ClassMode
     attributes,
     form: patch.form ?? base?.form ?? [],
   };
-}
-
-/** The label in the agent's language ("fr", "de-AT"…), English otherwise, as iTop falls back. */
-export function labelIn(labels: Labels, language: string): string {
-  const lang = language.slice(0, 2).toLowerCase();
-  return (lang === 'fr' ? labels.fr : lang === 'de' ? labels.de : undefined) ?? labels.en;
 }
 
 /** `:this->code` in an iTop `<filter>`: a value of the object being edited. */

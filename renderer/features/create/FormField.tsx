@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { labelIn } from '../../../shared/itop-model/model';
+import { labelIn } from '../../../shared/itop-model/labels';
 import type { FieldState } from './form-state';
 import { KeyPicker } from './KeyPicker';
 

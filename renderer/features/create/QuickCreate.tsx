@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormModel } from '../../../shared/contract/forms';
 import type { CreateOutcome, TicketPrefill } from '../../../shared/contract/writes';
-import { labelIn } from '../../../shared/itop-model/model';
+import { labelIn } from '../../../shared/itop-model/labels';
 import { Icon } from '../../components/Icon';
 import { ItopLink } from '../../components/ItopLink';
 import { useBridge, useTicketActions } from '../../stores/stores-context';
