@@ -69,6 +69,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'core', what: 'simulator, normalization, index build, event → callers/lists', budgetMs: 480_000, run: coreBench },
   { name: 'paint', what: 'browser: initial JS, event → name/lists painted', budgetMs: 300_000, run: paintBench },
   { name: 'precision', what: 'caller identification on a generated directory: right person, wrong person', budgetMs: 180_000, run: async () => void (await runPrecisionBench()).forEach((l) => console.log(l)) },
+  { name: 'forms', what: 'creation form: names behind ids, picker searches', budgetMs: 180_000, run: () => optionalBench('./forms-bench.ts', (m) => (m['runFormsBench'] as () => Promise<string>)()) },
 ];
 
 async function runSection(section: Section): Promise<void> {

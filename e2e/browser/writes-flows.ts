@@ -16,9 +16,10 @@ export async function quickCreateFromCall(panel: Page, cti: CtiBridgeClient, sim
   await card.getByRole('button', { name: 'Create User Request' }).click();
   const form = card.getByRole('form', { name: 'Create User Request' });
   await expect(form.getByLabel('Origin')).toHaveValue('phone');
-  await expect(form.getByLabel('Caller (id)')).toHaveValue('42');
-  await expect(form.getByLabel('Organization (id)')).toHaveValue('4');
-  await expect(form.getByLabel('Public log entry')).toHaveValue(/^Call from customer dated \d{4}-/);
+  // Names on screen, ids behind them (issue 16).
+  await expect(form.getByLabel('Caller')).toHaveValue('Camille Martin');
+  await expect(form.getByLabel('Organization')).toHaveValue('Acme France SAS');
+  await expect(form.getByLabel('Public log')).toHaveValue(/^Call from customer dated \d{4}-/);
   await expect(form.getByRole('link', { name: 'Open in iTop' })).toHaveAttribute('href', /operation=new&class=UserRequest&default%5Borg_id%5D=4/);
   await form.getByLabel('Title', { exact: true }).fill(title);
   await form.getByLabel('Description').fill('Created from the call panel');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isSupportedCountry } from 'libphonenumber-js/min';
+import { ModelPatches } from '../itop-model/schema';
 
 /**
  * The companion's own settings. Every key has a default, so `{}` is a valid config (demo mode against the
@@ -117,6 +118,9 @@ export const UiSettings = section({
   doNotDisturb: z.boolean().default(false),
 });
 
+/** Custom iTop classes and fields for the creation forms, on top of the built-in standard ones (shared/itop-model). */
+export const FormsSettings = section({ classes: ModelPatches.default({}) });
+
 /** Every section but `telephony`, which has its own reader (see telephony.ts). */
 export const APP_SECTIONS = {
   itop: ItopSettings,
@@ -128,4 +132,5 @@ export const APP_SECTIONS = {
   journal: JournalSettings,
   dial: DialSettings,
   ui: UiSettings,
+  forms: FormsSettings,
 } as const;

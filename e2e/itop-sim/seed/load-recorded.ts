@@ -31,10 +31,7 @@ export function seedRecorded(store: Store, clock: SimClock, dataset: Dataset): A
     if (full || id <= FRESH_PERSON_MAX_ID) put('Person', id, { first_name, name, org_id, email, phone, mobile_phone, status: status ?? 'active' });
   }
   for (const [id, name, org_id, email] of RECORDED_TEAMS) put('Team', id, { name, org_id, email });
-  put('Service', 1, { name: 'Computers and peripherals', org_id: 2 });
-  put('Service', 2, { name: 'Telecom and connectivity', org_id: 2 });
-  put('ServiceSubcategory', 1, { name: 'New laptop', service_id: 1 });
-  put('ServiceSubcategory', 2, { name: 'Phone line issue', service_id: 2 });
+  seedServiceCatalogue(put);
 
   if (full) {
     put('UserRequest', FIRST_REQUEST.id, {
@@ -79,6 +76,30 @@ function ticketFields(store: Store, row: (typeof RECORDED_TICKETS)[number]): Rec
 }
 
 type Put = (cls: string, id: number, fields: Record<string, StoredValue>) => void;
+
+/**
+ * Services provided by the IT department and the customer contracts that offer them: Acme France (4) has
+ * two of the three, Globex (5) the third, so a ticket form's service list visibly depends on the organization;
+ * and a few sites of those organizations.
+ */
+function seedServiceCatalogue(put: Put): void {
+  put('Service', 1, { name: 'Computers and peripherals', org_id: 2, status: 'production' });
+  put('Service', 2, { name: 'Telecom and connectivity', org_id: 2, status: 'production' });
+  put('Service', 3, { name: 'Office furniture', org_id: 2, status: 'production' });
+  put('ServiceSubcategory', 1, { name: 'New laptop', service_id: 1, request_type: 'service_request', status: 'production' });
+  put('ServiceSubcategory', 2, { name: 'Phone line issue', service_id: 2, request_type: 'incident', status: 'production' });
+  put('ServiceSubcategory', 3, { name: 'New mobile line', service_id: 2, request_type: 'service_request', status: 'production' });
+  put('ServiceSubcategory', 4, { name: 'Broken chair', service_id: 3, request_type: 'incident', status: 'production' });
+  put('CustomerContract', 1, { name: 'Acme France support', org_id: 4, provider_id: 2, status: 'production' });
+  put('CustomerContract', 2, { name: 'Globex facilities', org_id: 5, provider_id: 2, status: 'production' });
+  put('lnkCustomerContractToService', 1, { customercontract_id: 1, service_id: 1 });
+  put('lnkCustomerContractToService', 2, { customercontract_id: 1, service_id: 2 });
+  put('lnkCustomerContractToService', 3, { customercontract_id: 2, service_id: 3 });
+  // Sites for the Person form's location picker (the recorded instance had none).
+  put('Location', 1, { name: 'Acme Paris HQ', org_id: 4, city: 'Paris', country: 'France' });
+  put('Location', 2, { name: 'Acme Lyon', org_id: 4, city: 'Lyon', country: 'France' });
+  put('Location', 3, { name: 'Globex Berlin', org_id: 5, city: 'Berlin', country: 'Germany' });
+}
 
 function seedUsers(put: Put): Account[] {
   const profileRows = (profiles: readonly string[]) => profiles.map((profile) => ({ profile }));

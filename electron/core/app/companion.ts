@@ -1,7 +1,9 @@
 import type { CallView, CallsSnapshot, HistoryEntry } from '../../../shared/contract/views';
 import type { CallEvent } from '../../../shared/cti/call-event';
+import { createItopModel } from '../../../shared/itop-model';
 import { fail } from '../../../shared/result';
 import { createCallSessions } from '../calls/call-sessions';
+import { createFormLookup } from '../creation';
 import { createIntakeServer, type IntakeServer } from '../intake/intake-server';
 import type { Log } from '../intake/log';
 import { openChoiceMemory } from '../lookup/choice-memory';
@@ -18,6 +20,7 @@ import { createContractHandlers } from './contract-handlers';
 import { creationOffer } from './creation-offer';
 import { createDialHandlers, settingsShortcut } from './dial-handlers';
 import { createDialKit } from './dial-kit';
+import { createFormHandlers } from './form-handlers';
 import { createItopHealth } from './itop-health';
 import { createLinkHandler } from './link-handler';
 import { createLookupKit } from './lookup-kit';
@@ -92,6 +95,8 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
   let sweep: ReturnType<typeof setInterval> | undefined;
   const pending: CallEvent[] = [];
   let known = new Set<string>();
+  // The forms' class descriptions: iTop's standard classes plus the configured custom ones.
+  const formModel = createItopModel(config.forms.classes);
   const offers = { inbound: creationOffer(config.telephony, 'inbound'), outbound: creationOffer(config.telephony, 'outbound') };
 
   const sessions = createCallSessions({ clock, log });
@@ -186,6 +191,7 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     ),
     // The shortcut settings as last saved (settings:get), so a change applies without a restart.
     dials: createDialHandlers({ dial, method: () => config.dial.method, shortcut: async () => settingsShortcut(await handlers['settings:get']()) }),
+    forms: createFormHandlers(createFormLookup({ client: kit.client, model: () => formModel })),
   });
 
   return {

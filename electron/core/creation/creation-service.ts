@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CreationEntry, TelephonyConfig } from '../../../shared/config';
 import type { CreateOutcome, TicketPrefill } from '../../../shared/contract/writes';
 import { fail, ok, type Result } from '../../../shared/result';
@@ -88,7 +89,8 @@ export function createCreationService(deps: CreationDeps): CreationService {
         Object.entries(fields).map(([code, value]) => [code, isLogAttribute(code) && typeof value === 'string' ? caseLogItem(value) : value]),
       );
       const queued = await deps.outbox.enqueue({
-        key: `call:${call.callId}:create:${className}:${JSON.stringify(fields)}`,
+        // A digest of the fields, not the fields: the outbox keeps keys short (300), a ticket's text is not.
+        key: `call:${call.callId}:create:${className}:${createHash('sha256').update(JSON.stringify(fields)).digest('base64url')}`,
         label: `New ${className}${typeof fields.title === 'string' ? ` "${fields.title.slice(0, 80)}"` : ''} from the call of ${call.number.display}`,
         op: { kind: 'create', class: className, fields: itopFields, outputFields: ['id', 'friendlyname', ...(isTicket ? ['ref'] : [])], ...(isTicket ? { markField: 'description' } : {}) },
       });

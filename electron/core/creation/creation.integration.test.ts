@@ -94,6 +94,12 @@ describe('creation and journal with the PhoneCall class', () => {
     ]);
   });
 
+  it('creates a ticket whose fields are far longer than an outbox key (the key holds their digest)', async () => {
+    const form = { org_id: 3, caller_id: 2, origin: 'phone', impact: '2', urgency: '3', title: 'Long story', description: 'Paper jam. '.repeat(500) };
+    const created = await r.service().create(call, 'UserRequest', form);
+    expect(created.ok && created.value.state).toBe('created');
+  });
+
   it('"log this call" on an existing ticket creates a PhoneCall and, if asked, a public-log line', async () => {
     const journal = createJournal({ outbox: r.outbox, client: r.client, journal: config.journal, timeZone: TZ });
     const logged = await journal.logCall({ call, ticket: { class: 'UserRequest', key: 1, ref: 'R-000001' }, wrapUp: 'Printer works again.', agentId: 40, alsoLog: 'public_log' });
