@@ -13,12 +13,12 @@
  */
 
 /** [id, name, org, city, country] */
-export const DEMO_LOCATIONS: readonly (readonly [number, string, number, string, string])[] = [[1, 'Paris office', 4, 'Paris', 'France']];
+export const DEMO_LOCATIONS: readonly (readonly [number, string, number, string, string])[] = [[4, 'Paris office', 4, 'Paris', 'France']];
 
 type TrapPerson = readonly [id: number, firstName: string, lastName: string, org: number, email: string, phone: string, mobile: string, location: number, status: 'active' | 'inactive'];
 
 export const DEMO_TRAP_PERSONS: readonly TrapPerson[] = [
-  [75, 'Sacha', 'Roux', 4, 'sacha.roux@acme.fr', '', '06 23 45 67 89', 1, 'active'],
+  [75, 'Sacha', 'Roux', 4, 'sacha.roux@acme.fr', '', '06 23 45 67 89', 4, 'active'],
   [76, 'Yves', 'Ancien', 4, 'yves.ancien@acme.fr', '+33 1 23 45 67 50', '', 0, 'inactive'],
   [77, 'Jonas', 'Wolf', 5, 'jonas.wolf@globex.de', '030 1234567', '', 0, 'active'],
 ];
