@@ -8,6 +8,10 @@ test('a call → quick-create → a UserRequest with origin phone, the caller, t
   const { ticket, id } = await quickCreateFromCall(panel, cti, sim, title, snap, '20-quick-create');
   expect(ticket).toMatchObject({ origin: 'phone', caller_id: '42', org_id: '4' });
   expect(logMessages(ticket['public_log'])).toEqual([expect.stringMatching(/^Call from customer dated /)]);
+  // Issue 13: the description is what the agent typed (iTop keeps it as HTML), no marker; the marker is in the
+  // agent-only private-log entry about the call.
+  expect(ticket['description']).toBe('<p>Created from the call panel</p>');
+  expect(logMessages(ticket['private_log'])).toEqual([expect.stringMatching(/^Created from a call from \+33123456789 \(Camille Martin\) at \d\d:\d\d\.\n\n\[cti:[0-9a-f-]+\]$/)]);
   await expect.poll(async () => phoneCallsOn(sim, id)).toEqual([
     expect.objectContaining({ contact_id: '42', flow: 'inbound', ticket_id: id, note: expect.stringMatching(/^Inbound call from \+33123456789 \(Camille Martin\)\./) }),
   ]);
@@ -34,6 +38,7 @@ test('the outbox panel lists a refused creation with iTop\'s reasons; it is corr
   // No title: iTop refuses, the agent reads why.
   await form.getByRole('button', { name: 'Create', exact: true }).click();
   await expect(form.getByRole('alert')).toContainText(/Title/);
+  await expect(form.getByRole('alert')).toContainText(/Description/);
   await snap('22-create-refused');
   const chip = panel.getByRole('button', { name: /iTop writes: \d+ pending, 1 to fix/ });
   await chip.click();
@@ -42,6 +47,8 @@ test('the outbox panel lists a refused creation with iTop\'s reasons; it is corr
   await outbox.getByRole('button', { name: 'Correct' }).click();
   const edit = outbox.getByRole('form', { name: /^Correct / });
   await edit.getByLabel('Title', { exact: true }).fill('Corrected from the outbox');
+  // The description is what the agent types (no marker fills it any more): iTop names it too.
+  await edit.getByLabel('Description', { exact: true }).fill('Printer jam on floor 2');
   await snap('23-outbox-edit');
   await edit.getByRole('button', { name: 'Save and retry' }).click();
   await expect(outbox.getByText('Everything is written to iTop.')).toBeVisible();

@@ -82,6 +82,11 @@ export const PendingDialView = z.object({
   ticket: TicketRef.extend({ ref: z.string().optional() }).optional(),
   /** No usable ticket came with the link: show the callee's open tickets and let the agent pick (or create) one. */
   needsTicket: z.boolean(),
+  /**
+   * The link's ticket while iTop has not said what it is: being asked, or iTop could not be reached. Either way
+   * the call can be placed at once; it is logged on that ticket when iTop answers (never a reason to wait).
+   */
+  ticketStatus: z.enum(['resolving', 'unreachable']).optional(),
   /** Absent until the lookup of a dialable number started; pushed again (dial:pending-changed) as it resolves. */
   callee: PendingCallee.optional(),
   receivedAt: z.number(),
