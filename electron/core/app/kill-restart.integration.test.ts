@@ -194,6 +194,7 @@ describe('every call logged exactly once across crashes while iTop is down', () 
     const added = (await phoneCalls(itop)).slice(before.length);
     const inbound = added.filter((c) => c.flow === 'inbound');
     const outbound = added.filter((c) => c.flow === 'outbound');
+    expect(refusals, 'the companion refused none of the panel\'s requests').toEqual([]);
     expect([inbound.length, outbound.length]).toEqual([CALLS, CALLS]);
     expect(new Set(inbound.map((c) => /kill-test inbound (\d+)/.exec(c.note)?.[1])).size).toBe(CALLS);
     expect(new Set(outbound.map((c) => /Outbound call to (\+\d+)/.exec(c.note)?.[1])).size).toBe(CALLS);
