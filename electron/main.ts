@@ -122,7 +122,26 @@ async function start(): Promise<void> {
     guard.trust(win.webContents.id);
     hardenWebContents(win.webContents, { appEntryUrl: () => entry.url, openLink: (url) => void openItopPage(url), log });
   };
-  const create = (options: Electron.BrowserWindowConstructorOptions): BrowserWindow => new BrowserWindow(options);
+  // Every window of ours is created here. The security flags are written out where the window is created (the
+  // same values as SECURE_WEB_PREFERENCES, which the options already carry) so static checks such as
+  // Electronegativity see them; Auxclick is off so a middle click cannot open a window past the guards.
+  const create = (options: Electron.BrowserWindowConstructorOptions): BrowserWindow =>
+    new BrowserWindow({
+      ...options,
+      webPreferences: {
+        ...options.webPreferences,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webviewTag: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        experimentalFeatures: false,
+        disableBlinkFeatures: 'Auxclick',
+      },
+    });
 
   mainWindow = create(mainWindowOptions({ preload: paths.preload, title: PRODUCT_NAME, icon: paths.icon, ...(shellSettings.get().mainWindow ? { bounds: shellSettings.get().mainWindow } : {}) }));
   adopt(mainWindow);

@@ -9,6 +9,10 @@ test('a call → quick-create → a UserRequest with origin phone, the caller, t
   const { ticket, id } = await quickCreateFromCall(panel, cti, sim, title, snap, '20-quick-create');
   expect(ticket).toMatchObject({ origin: 'phone', caller_id: '42', org_id: '4' });
   expect(logMessages(ticket['public_log'])).toEqual([expect.stringMatching(/^Call from customer dated /)]);
+  // Issue 13: the description is what the agent typed (iTop keeps it as HTML), no marker; the marker is in the
+  // agent-only private-log entry about the call.
+  expect(ticket['description']).toBe('<p>Created from the call panel</p>');
+  expect(logMessages(ticket['private_log'])).toEqual([expect.stringMatching(/^Created from a call from \+33123456789 \(Camille Martin\) at \d\d:\d\d\.\n\n\[cti:[0-9a-f-]+\]$/)]);
   await expect.poll(async () => phoneCallsOn(sim, id)).toEqual([
     expect.objectContaining({ contact_id: '42', flow: 'inbound', ticket_id: id, note: expect.stringMatching(/^Inbound call from \+33123456789 \(Camille Martin\)\./) }),
   ]);

@@ -30,7 +30,7 @@ export async function quickCreateFromCall(panel: Page, cti: CtiBridgeClient, sim
   await expect(dialog.getByRole('heading', { name: new RegExp(`R-\\d{6} · ${title}`) })).toBeVisible();
   await snap(`${shot}-created`);
   await panel.keyboard.press('Escape');
-  const [ticket] = await itopGet(sim, 'UserRequest', `SELECT UserRequest WHERE title = '${title}'`, ['id', 'origin', 'caller_id', 'org_id', 'public_log', 'private_log']);
+  const [ticket] = await itopGet(sim, 'UserRequest', `SELECT UserRequest WHERE title = '${title}'`, ['id', 'origin', 'caller_id', 'org_id', 'description', 'public_log', 'private_log']);
   if (!ticket) throw new Error(`no UserRequest titled ${title} in the simulator`);
   return { card, ticket, id: String(ticket['id']) };
 }

@@ -92,6 +92,11 @@ export const PendingDialView = z.object({
   needsTicket: z.boolean(),
   /** What asked for the call: a link (default) or the dial shortcut (a selected or copied number). */
   via: z.enum(['link', 'shortcut']).optional(),
+  /**
+   * The link's ticket while iTop has not said what it is: being asked, or iTop could not be reached. Either way
+   * the call can be placed at once; it is logged on that ticket when iTop answers (never a reason to wait).
+   */
+  ticketStatus: z.enum(['resolving', 'unreachable']).optional(),
   /** Absent until the lookup of a dialable number started; pushed again (dial:pending-changed) as it resolves. */
   callee: PendingCallee.optional(),
   /** What the agent may create for a dial without a ticket (the call panel's quick-create classes). */

@@ -48,7 +48,8 @@ const ALL: readonly ClassDef[] = [
   contract, customerContract, service, serviceSubcategory, lnkCustomerContractToService, userToken, change, routineChange, approvedChange, normalChange, emergencyChange,
 ];
 
-const NOT_FILTERABLE = new Set(['linkset', 'blob', 'caselog', 'stopwatch', 'sw-deadline', 'sw-passed', 'sw-over']);
+// A case log is a filter code in iTop 3.2.0: `private_log LIKE '%…%'` searches its stored text (issue 13).
+const NOT_FILTERABLE = new Set(['linkset', 'blob', 'stopwatch', 'sw-deadline', 'sw-passed', 'sw-over']);
 
 export function createSchema(options: SchemaOptions): Schema {
   const defs = ALL.filter((d) => options.phoneCall || d.name !== 'PhoneCall');

@@ -81,7 +81,7 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
       kit.index.startRefresh();
     },
   });
-  const writes = createWriteKit({ config, kit, dataDir: deps.dataDir, clock, log, agentId: identity.known, onPersonChanged: (id) => void kit.learnPerson(id) });
+  const writes = createWriteKit({ config, kit, dataDir: deps.dataDir, clock, log, onPersonChanged: (id) => void kit.learnPerson(id) });
   writes.outbox.subscribe((s) => {
     emit('outbox:changed', s);
     setStatus({ outbox: outboxStatusView(s) });
@@ -129,7 +129,6 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
 
   const outbound = createOutboundJournal({
     journal: writes.journal,
-    agentId: () => identity.personId(),
     facts: (record, session) => outboundFactsOf(record, session, enricher?.get(session.callId), enricher?.agentChose(session.callId) ?? false, kit.phone),
     log,
     onChange: () => publishing.request(),
@@ -156,7 +155,12 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     if (historyChanged && history) emit('history:changed', history.entries());
     outbound.review(current, clock.now());
   }
-  sessions.subscribe(() => publishing.request());
+  sessions.subscribe(() => {
+    // A call the dialer placed is queued for logging in the very turn its hang-up arrives, before the snapshot
+    // is built: a crash right after the bridge got its acknowledgement must not lose it (issue 13).
+    outbound.review(sessions.snapshot().calls, clock.now());
+    publishing.request();
+  });
 
   const facts = (callId: string) => {
     const session = sessions.get(callId);
@@ -185,9 +189,8 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
         telephony: config.telephony,
         facts,
         ticketRef: (callId, t) => enricher?.get(callId)?.lists.flatMap((l) => l.tickets).find((s) => s.id === t.id && s.class === t.class)?.ref,
-        agentId: () => identity.personId(),
       }),
-      { dialer: dial.dialer, creation: writes.creation, outbox: writes.outbox, telephony: config.telephony, phone: kit.phone, agentId: () => identity.personId(), log },
+      { dialer: dial.dialer, creation: writes.creation, outbox: writes.outbox, telephony: config.telephony, phone: kit.phone, log },
     ),
     // The shortcut settings as last saved (settings:get), so a change applies without a restart.
     dials: createDialHandlers({ dial, method: () => config.dial.method, shortcut: async () => settingsShortcut(await handlers['settings:get']()) }),

@@ -51,7 +51,6 @@ export interface PendingDialCreateDeps {
   readonly outbox: Pick<WriteKit['outbox'], 'settled'>;
   readonly telephony: TelephonyConfig;
   readonly phone: PhoneOptions;
-  readonly agentId: () => Promise<number | undefined>;
   readonly log: Log;
 }
 
@@ -88,7 +87,6 @@ export function withPendingDialCreation(handlers: WriteHandlers, deps: PendingDi
       if (!args.callId.startsWith(PENDING_DIAL_PREFIX)) return handlers['ticket:create'](args);
       offered(args.class);
       const dial = dialOf(args.callId);
-      await deps.agentId();
       const outcome = unwrap(await deps.creation.create(pendingDialFacts(dial, deps.phone), args.class, args.fields, { logCall: false }));
       if (outcome.state === 'created') attach(dial.pendingId, { class: outcome.class, id: outcome.id, ref: outcome.ref });
       else if (outcome.state === 'queued') {

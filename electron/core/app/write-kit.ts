@@ -21,8 +21,6 @@ export interface WriteKitDeps {
   readonly dataDir: string;
   readonly clock: { now(): number };
   readonly log: Log;
-  /** The agent's Person id as known right now (the handlers make sure it is asked first). */
-  readonly agentId: () => number | undefined;
   /** A Person was created or got a number from a call. */
   readonly onPersonChanged: (personId: string) => void;
   /** Outbox timers; default: real timers that never keep the process alive. */
@@ -41,7 +39,7 @@ export function createWriteKit(deps: WriteKitDeps): WriteKit {
     clock: { now: () => deps.clock.now(), setTimeout: timers.setTimeout, clearTimeout: timers.clearTimeout },
     log: deps.log,
   });
-  const journal = createJournal({ outbox, client: kit.client, journal: config.journal, timeZone });
+  const journal = createJournal({ outbox, journal: config.journal, timeZone });
   const creation = createCreationService({
     outbox,
     client: kit.client,
@@ -50,7 +48,6 @@ export function createWriteKit(deps: WriteKitDeps): WriteKit {
     itopUrl: config.itop.url,
     timeZone,
     now: () => deps.clock.now(),
-    agentId: deps.agentId,
     onPersonChanged: deps.onPersonChanged,
     ...(deps.createWaitMs !== undefined ? { waitMs: deps.createWaitMs } : {}),
   });

@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../../../shared/result';
 import { caseLogItem, type ItopClient } from '../itop';
 import type { CallFacts, Journal } from '../journal';
 import type { Outbox, OutboxEntry } from '../outbox';
+import { creationNote, withCreationNote } from './creation-note';
 import { buildItopCreationUrl, itopObjectLinks } from './creation-url';
 import { enabledIndirect, firstEnabledDirect, isLogAttribute, resolvePreset } from './presets';
 
@@ -17,8 +18,6 @@ export interface CreationDeps {
   itopUrl: string;
   timeZone: string;
   now: () => number;
-  /** The agent's Person id, for the PhoneCall. */
-  agentId: () => number | undefined;
   /** How long `create` waits for iTop before answering "queued". Default 8 s. */
   waitMs?: number;
   /** A Person was created or got a new number: the phone index must learn it now. */
@@ -85,14 +84,16 @@ export function createCreationService(deps: CreationDeps): CreationService {
 
     async create(call, className, fields, options) {
       const isTicket = !NOT_TICKETS.has(className);
-      const itopFields = Object.fromEntries(
+      const itopFields: Record<string, unknown> = Object.fromEntries(
         Object.entries(fields).map(([code, value]) => [code, isLogAttribute(code) && typeof value === 'string' ? caseLogItem(value) : value]),
       );
+      // A ticket's marker rides in an agent-only private-log entry about the call, never in the description.
+      if (isTicket) itopFields.private_log = withCreationNote(itopFields.private_log, creationNote(call, deps.timeZone));
       const queued = await deps.outbox.enqueue({
         // A digest of the fields, not the fields: the outbox keeps keys short (300), a ticket's text is not.
         key: `call:${call.callId}:create:${className}:${createHash('sha256').update(JSON.stringify(fields)).digest('base64url')}`,
         label: `New ${className}${typeof fields.title === 'string' ? ` "${fields.title.slice(0, 80)}"` : ''} from the call of ${call.number.display}`,
-        op: { kind: 'create', class: className, fields: itopFields, outputFields: ['id', 'friendlyname', ...(isTicket ? ['ref'] : [])], ...(isTicket ? { markField: 'description' } : {}) },
+        op: { kind: 'create', class: className, fields: itopFields, outputFields: ['id', 'friendlyname', ...(isTicket ? ['ref'] : [])], ...(isTicket ? { markLog: 'private_log' } : {}) },
       });
       if (!queued.ok) return queued;
       if (className === 'Person') watchPerson(queued.value);
@@ -101,7 +102,6 @@ export function createCreationService(deps: CreationDeps): CreationService {
           call,
           ticket: { class: className, key: { $entry: queued.value.id } },
           wrapUp: '',
-          ...(deps.agentId() !== undefined ? { agentId: deps.agentId() } : {}),
         });
         if (!logged.ok) return logged;
       }

@@ -114,7 +114,7 @@ export function createDialer(deps: DialerDeps): Dialer {
     const details: OutboundDetails = {
       method: cfg.dial.method, origin: request.source, display: number.display, dialString: number.dialString,
       ...(number.e164 ? { e164: number.e164 } : {}),
-      ...(ticket ? { ticket: { class: ticket.class, id: ticket.id } } : {}),
+      ...(ticket ? { ticket: { class: ticket.class, id: ticket.id } } : request.ticketHint ? { ticketHint: request.ticketHint } : {}),
       ...(request.personId ? { personId: request.personId } : {}),
       dispatch: 'sending', tracked: false,
     };
@@ -155,13 +155,17 @@ export function createDialer(deps: DialerDeps): Dialer {
       ...(request.ticketHint ? { ticketHint: request.ticketHint } : {}),
       ...(request.ticket ? { ticket: request.ticket } : {}),
       needsTicket: !request.ticket && !(request.ticketHint && deps.resolveTicket),
+      ...(!request.ticket && request.ticketHint && deps.resolveTicket ? { ticketStatus: 'resolving' as const } : {}),
     });
     if (!request.ticket && request.ticketHint && deps.resolveTicket) {
       void deps.resolveTicket(request.ticketHint).then(
-        (resolved) => pendingDials.resolveTicket(pending.pendingId, resolved.ok ? resolved.value : undefined),
+        (resolved) => {
+          if (!resolved.ok && resolved.error.code === 'dial.ticket-unreachable') pendingDials.ticketUnreachable(pending.pendingId);
+          else pendingDials.resolveTicket(pending.pendingId, resolved.ok ? resolved.value : undefined);
+        },
         (error: unknown) => {
           deps.log.warn('ticket of a dial link not resolved', { error: String(error) });
-          pendingDials.resolveTicket(pending.pendingId, undefined);
+          pendingDials.ticketUnreachable(pending.pendingId);
         },
       );
     }
@@ -199,13 +203,11 @@ export function createDialer(deps: DialerDeps): Dialer {
       if (!pending) return fail('dial.pending-unknown', `No dial ${parsed.data.pendingId} is waiting for confirmation (already handled or expired)`);
       if (pending.problem) return fail('dial.invalid-number', pending.problem);
       let ticket: ResolvedTicket | undefined = parsed.data.ticket ?? undefined;
+      // Never waits on iTop: a link's ticket iTop has not resolved yet (or cannot be reached for) goes with the
+      // call by its ref, and iTop resolves it when the PhoneCall is sent. Only "no such ticket" asks for a choice.
       if (parsed.data.ticket === undefined) {
         ticket = pending.ticket;
-        if (!ticket && pending.ticketHint && deps.resolveTicket) {
-          const resolved = await deps.resolveTicket(pending.ticketHint);
-          if (resolved.ok) ticket = resolved.value;
-        }
-        if (!ticket) return fail('dial.ticket-required', 'Choose the ticket this call is about (or confirm explicitly without a ticket)');
+        if (!ticket && !(pending.ticketHint && !pending.needsTicket)) return fail('dial.ticket-required', 'Choose the ticket this call is about (or confirm explicitly without a ticket)');
       }
       if (!pendingDials.take(pending.pendingId)) return fail('dial.pending-unknown', `The dial ${pending.pendingId} was handled meanwhile`);
       // The link's ticket text only names the call's ticket when the agent kept the link's ticket.

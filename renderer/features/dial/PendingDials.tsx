@@ -85,6 +85,8 @@ function PendingDial({ dial }: { dial: PendingDialView }) {
       <p className="hint">{t(dial.via === 'shortcut' ? 'dial.pendingHintShortcut' : 'dial.pendingHint')}</p>
       {dial.problem && <p role="alert" className="hint hint--danger">{dial.problem}</p>}
       {dial.ticket && <p>{t('dial.onTicket', { ref: dial.ticket.ref ?? `#${dial.ticket.id}` })}</p>}
+      {!dial.ticket && dial.ticketHint && dial.ticketStatus === 'resolving' && <p>{t('dial.onTicket', { ref: dial.ticketHint })}</p>}
+      {!dial.ticket && dial.ticketHint && dial.ticketStatus === 'unreachable' && <p role="status" className="hint">{t('dial.ticketUnreachable', { hint: dial.ticketHint })}</p>}
       {callee ? <p>{t('dial.callee', { name: callee.name })}</p> : <PendingCallee dial={dial} />}
       {dial.needsTicket && !dial.problem && (
         <fieldset className="chooser">

@@ -203,6 +203,7 @@ export const de: Messages = {
     pendingHintShortcut: 'Sie möchten die markierte oder kopierte Nummer anrufen. Gewählt wird erst nach Ihrer Bestätigung.',
     pendingHint: 'Ein Link möchte diesen Anruf aufbauen. Gewählt wird erst nach Ihrer Bestätigung.',
     ticketUnknown: 'Ticket „{{hint}}" nicht gefunden: Wählen Sie das Ticket, auf dem der Anruf protokolliert wird',
+    ticketUnreachable: 'iTop ist gerade nicht erreichbar: Der Anruf kann geführt werden und wird auf {{hint}} protokolliert, sobald iTop antwortet',
     chooseTicket: 'Anruf protokollieren auf',
     typedTicket: 'Nummer der Benutzeranfrage',
     typedTicketId: 'ID der Benutzeranfrage',

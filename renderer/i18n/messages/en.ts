@@ -202,6 +202,7 @@ export const en = {
     pendingHintShortcut: 'You asked to call the selected or copied number. Nothing is dialed until you confirm.',
     pendingHint: 'A link asked to place this call. Nothing is dialed until you confirm.',
     ticketUnknown: 'Ticket "{{hint}}" was not found: choose the ticket to log the call on',
+    ticketUnreachable: 'iTop cannot be reached right now: the call can be placed, and it will be logged on {{hint}} once iTop answers',
     chooseTicket: 'Log the call on',
     typedTicket: 'User request number',
     typedTicketId: 'User request id',

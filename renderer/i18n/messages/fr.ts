@@ -203,6 +203,7 @@ export const fr: Messages = {
     pendingHintShortcut: 'Vous avez demandé d\'appeler le numéro sélectionné ou copié. Rien n\'est composé avant votre confirmation.',
     pendingHint: 'Un lien demande de passer cet appel. Rien n\'est composé avant votre confirmation.',
     ticketUnknown: 'Ticket « {{hint}} » introuvable : choisissez le ticket sur lequel journaliser l\'appel',
+    ticketUnreachable: 'iTop est injoignable pour le moment : l\'appel peut être passé, il sera journalisé sur {{hint}} dès qu\'iTop répondra',
     chooseTicket: 'Journaliser l\'appel sur',
     typedTicket: 'Numéro de demande',
     typedTicketId: 'Id de la demande',
