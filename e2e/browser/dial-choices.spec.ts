@@ -47,9 +47,9 @@ test('a dial link without a ticket: the agent creates the ticket there, the call
   await pending.getByRole('group', { name: 'Create a ticket for this call' }).getByRole('button', { name: 'Create User Request' }).click();
   const form = pending.getByRole('form', { name: 'Create User Request' });
   // The call panel's presets, resolved for the callee.
-  await expect(form.getByLabel('Caller (id)')).toHaveValue('42');
-  await form.getByLabel('Title', { exact: true }).fill(title);
-  await form.getByLabel('Description').fill('Created before calling back');
+  await expect(form.getByRole('combobox', { name: 'Caller' })).toHaveValue('Camille Martin');
+  await form.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
+  await form.getByRole('textbox', { name: 'Description' }).fill('Created before calling back');
   await snap('61-dial-create-ticket');
   await form.getByRole('button', { name: 'Create', exact: true }).click();
   const dialog = panel.getByRole('dialog');
