@@ -1,5 +1,6 @@
 import type { CallView, CallsSnapshot, HistoryEntry } from '../../../shared/contract/views';
 import type { CallEvent } from '../../../shared/cti/call-event';
+import { formatLogEntry } from '../../../shared/log/escape-for-log';
 import { fail } from '../../../shared/result';
 import { createCallSessions } from '../calls/call-sessions';
 import { createIntakeServer, type IntakeServer } from '../intake/intake-server';
@@ -29,7 +30,7 @@ import { createWriteKit } from './write-kit';
 
 export type { CompanionDeps } from './companion-deps';
 
-const consoleLog: Log = { info: (m) => console.info(m), warn: (m) => console.warn(m) };
+const consoleLog: Log = { info: (m, d) => console.info(formatLogEntry(m, d)), warn: (m, d) => console.warn(formatLogEntry(m, d)) };
 
 export type RunningCompanion = Companion & Required<Pick<Companion, 'handleLink' | 'handleDialIntent'>> & { readonly intakeServer: () => IntakeServer | undefined };
 
