@@ -113,6 +113,19 @@ export const UiSettings = section({
   doNotDisturb: z.boolean().default(false),
 });
 
+/**
+ * Bounds on live calls: a PBX or bridge that never reports the end of a call must not keep it (and its
+ * memory) forever. No news = no event for that call.
+ */
+export const CallsSettings = section({
+  /** A ringing or dialing call with no news for this long becomes missed (or failed). */
+  ringTimeoutMs: z.int().min(5_000).max(24 * 3_600_000).default(2 * 60_000),
+  /** An answered call with no news for this long ends, marked "no hang-up received". */
+  staleAnsweredMs: z.int().min(60_000).max(7 * 24 * 3_600_000).default(12 * 3_600_000),
+  /** Live calls kept at once; past it the call with the oldest news is ended first. */
+  maxLive: z.int().min(1).max(1000).default(50),
+});
+
 /** Every section but `telephony`, which has its own reader (see telephony.ts). */
 export const APP_SECTIONS = {
   itop: ItopSettings,
@@ -124,4 +137,5 @@ export const APP_SECTIONS = {
   journal: JournalSettings,
   dial: DialSettings,
   ui: UiSettings,
+  calls: CallsSettings,
 } as const;

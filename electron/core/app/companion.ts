@@ -94,7 +94,7 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
   let known = new Set<string>();
   const offers = { inbound: creationOffer(config.telephony, 'inbound'), outbound: creationOffer(config.telephony, 'outbound') };
 
-  const sessions = createCallSessions({ clock, log });
+  const sessions = createCallSessions({ clock, log, limits: config.calls });
   const ingest = (event: CallEvent): void => {
     if (!enricher) {
       pending.push(event); // start() has not finished opening the data files yet
@@ -208,7 +208,10 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
       setStatus({ bridge: { connected: server.bridgeStatus().connected, port } });
       for (const event of pending.splice(0)) ingest(event);
       await writes.outbox.start();
-      sweep = setInterval(() => outbound.review(sessions.snapshot().calls, clock.now()), deps.sweepEveryMs ?? 15_000);
+      sweep = setInterval(() => {
+        sessions.expire(); // calls whose hang-up never came
+        outbound.review(sessions.snapshot().calls, clock.now());
+      }, deps.sweepEveryMs ?? 15_000);
       sweep.unref();
       // Connection check, list class probe and index build run in the background: calls work meanwhile.
       void identity.check();

@@ -1,6 +1,7 @@
 import type { CallEvent } from '../../../shared/cti/call-event';
 import { fail, ok, type Result } from '../../../shared/result';
 import { silentLog, type Log } from '../intake/log';
+import { DEFAULT_CALL_LIMITS, expireSession, isOverdue, type CallLimits } from './call-expiry';
 import { applyEvent, TERMINAL_STATES, type CallSession } from './call-session';
 
 /**
@@ -28,6 +29,8 @@ export interface CallSessionsDeps {
   keepFinished?: number;
   /** Finished calls older than this (by end time) are dropped; default: kept until `keepFinished` pushes them out. */
   keepFinishedMs?: number;
+  /** When live calls without news are given up on; see call-expiry.ts for the defaults. */
+  limits?: Partial<CallLimits>;
 }
 
 export interface CallSessions {
@@ -36,6 +39,8 @@ export interface CallSessions {
   patch(callId: string, patch: CallPatch): Result<CallSession>;
   /** Removes a call from the list (any state: a URL-triggered call never gets a hangup). */
   dismiss(callId: string): boolean;
+  /** Ends the live calls without news for too long (the host runs it periodically); returns how many. */
+  expire(): number;
   get(callId: string): CallSession | undefined;
   snapshot(): CallsSnapshot;
   subscribe(listener: (snapshot: CallsSnapshot) => void): () => void;
@@ -44,7 +49,9 @@ export interface CallSessions {
 export function createCallSessions(deps: CallSessionsDeps): CallSessions {
   const log = deps.log ?? silentLog;
   const keepFinished = deps.keepFinished ?? 50;
-  const calls = new Map<string, { session: CallSession; seq: number }>();
+  const limits: CallLimits = { ...DEFAULT_CALL_LIMITS, ...deps.limits };
+  // lastNewsAt: the intake clock when the call last had an event (bridges' own `at` may be skewed).
+  const calls = new Map<string, { session: CallSession; seq: number; lastNewsAt: number }>();
   const listeners = new Set<(snapshot: CallsSnapshot) => void>();
   let version = 0;
   let seq = 0;
@@ -57,6 +64,29 @@ export function createCallSessions(deps: CallSessionsDeps): CallSessions {
       const tooOld = deps.keepFinishedMs !== undefined && now - (call.session.endedAt ?? call.session.startedAt) > deps.keepFinishedMs;
       if (index >= keepFinished || tooOld) calls.delete(call.session.callId);
     });
+  }
+
+  /** Overdue calls end; then, past the cap, the live calls with the oldest news. Returns how many ended. */
+  function expireLive(now: number): number {
+    let expired = 0;
+    const live: { session: CallSession; seq: number; lastNewsAt: number }[] = [];
+    for (const call of calls.values()) {
+      if (TERMINAL_STATES.has(call.session.state)) continue;
+      if (isOverdue(call.session, call.lastNewsAt, now, limits)) {
+        calls.set(call.session.callId, { ...call, session: expireSession(call.session, now) });
+        log.info('call expired without news', { callId: call.session.callId, state: call.session.state });
+        expired += 1;
+      } else live.push(call);
+    }
+    if (live.length > limits.maxLive) {
+      live.sort((a, b) => a.lastNewsAt - b.lastNewsAt || a.seq - b.seq);
+      for (const call of live.slice(0, live.length - limits.maxLive)) {
+        calls.set(call.session.callId, { ...call, session: expireSession(call.session, now) });
+        expired += 1;
+      }
+      log.warn('too many live calls: the oldest were ended', { maxLive: limits.maxLive });
+    }
+    return expired;
   }
 
   function publish(): void {
@@ -82,7 +112,9 @@ export function createCallSessions(deps: CallSessionsDeps): CallSessions {
         log.info('call event ignored', { callId: event.callId, kind: event.kind, reason: transition.reason });
         return undefined;
       }
-      calls.set(event.callId, { session: transition.session, seq: existing?.seq ?? ++seq });
+      const now = deps.clock.now();
+      calls.set(event.callId, { session: transition.session, seq: existing?.seq ?? ++seq, lastNewsAt: now });
+      expireLive(now);
       publish();
       return calls.get(event.callId)?.session;
     },
@@ -110,6 +142,11 @@ export function createCallSessions(deps: CallSessionsDeps): CallSessions {
       if (!calls.delete(callId)) return false;
       publish();
       return true;
+    },
+    expire() {
+      const expired = expireLive(deps.clock.now());
+      if (expired > 0) publish();
+      return expired;
     },
     get: (callId) => calls.get(callId)?.session,
     snapshot: () => structuredClone(current),
