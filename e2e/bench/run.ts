@@ -67,6 +67,7 @@ async function paintBench(): Promise<void> {
 const SECTIONS: readonly Section[] = [
   { name: 'core', what: 'simulator, normalization, index build, event → callers/lists', budgetMs: 480_000, run: coreBench },
   { name: 'paint', what: 'browser: initial JS, event → name/lists painted', budgetMs: 300_000, run: paintBench },
+  { name: 'soak', what: 'a shift: 3,000 calls through bridge and /call, ack p95, crashes, RSS idle', budgetMs: 240_000, run: async () => (await import('./soak-bench')).runSoakBench() },
 ];
 
 async function runSection(section: Section): Promise<void> {

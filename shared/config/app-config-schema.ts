@@ -123,7 +123,7 @@ export const CallsSettings = section({
   /** An answered call with no news for this long ends, marked "no hang-up received". */
   staleAnsweredMs: z.int().min(60_000).max(7 * 24 * 3_600_000).default(12 * 3_600_000),
   /** Live calls kept at once; past it the call with the oldest news is ended first. */
-  maxLive: z.int().min(1).max(1000).default(50),
+  maxLive: z.int().min(1).max(1000).default(20),
 });
 
 /** Every section but `telephony`, which has its own reader (see telephony.ts). */

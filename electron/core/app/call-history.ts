@@ -22,8 +22,12 @@ export interface CallHistory {
   flush(): Promise<void>;
 }
 
+const sameNumber = (a: HistoryEntry['number'], b: HistoryEntry['number']): boolean =>
+  a === b || (a.raw === b.raw && a.kind === b.kind && a.e164 === b.e164 && a.display === b.display && a.problem === b.problem);
+/** Field by field: runs for every call on every publish, where a JSON comparison was most of the cost. */
 const sameEntry = (a: HistoryEntry, b: HistoryEntry): boolean =>
-  a.state === b.state && a.missedOpen === b.missedOpen && a.durationMs === b.durationMs && a.name === b.name && a.startedAt === b.startedAt && JSON.stringify(a) === JSON.stringify(b);
+  a.state === b.state && a.missedOpen === b.missedOpen && a.durationMs === b.durationMs && a.name === b.name && a.startedAt === b.startedAt &&
+  a.direction === b.direction && sameNumber(a.number, b.number);
 
 export async function openCallHistory(deps: { dataDir: string; log?: (message: string) => void }): Promise<CallHistory> {
   const file = createJsonFile(join(deps.dataDir, 'call-history.json'), HistoryFile, () => ({ version: 1 as const, entries: [] }), deps.log);
@@ -63,7 +67,7 @@ export async function openCallHistory(deps: { dataDir: string; log?: (message: s
       const before = byId.get(view.callId);
       // Once cleared (called back), a missed call stays cleared even if the session reports it again.
       if (before && !before.missedOpen && before.state === 'missed') entry.missedOpen = false;
-      let changed = before === undefined || !sameEntry(before, entry);
+      const changed = before === undefined || !sameEntry(before, entry);
       if (changed) {
         const at = before === undefined ? -1 : entries.indexOf(before);
         if (at >= 0) entries[at] = entry;
@@ -71,7 +75,8 @@ export async function openCallHistory(deps: { dataDir: string; log?: (message: s
         index();
       }
       const callsBack = view.direction === 'outbound' || view.state === 'answered' || (view.direction === 'inbound' && view.state === 'ended');
-      if (callsBack && view.number.kind === 'external') changed = clear(numberKey(view), view.callId) || changed;
+      // Only when this call changed: an old answered call still on screen must not close a newer missed call.
+      if (changed && callsBack && view.number.kind === 'external') clear(numberKey(view), view.callId);
       if (changed) save();
       return changed;
     },

@@ -13,7 +13,7 @@ export interface CallLimits {
   readonly maxLive: number;
 }
 
-export const DEFAULT_CALL_LIMITS: CallLimits = { ringTimeoutMs: 2 * 60_000, staleAnsweredMs: 12 * 3_600_000, maxLive: 50 };
+export const DEFAULT_CALL_LIMITS: CallLimits = { ringTimeoutMs: 2 * 60_000, staleAnsweredMs: 12 * 3_600_000, maxLive: 20 };
 
 /** The cause recorded on a call the app ended itself, shown to the agent instead of a PBX cause. */
 export const NO_HANGUP_CAUSE = 'no-hangup-received';
