@@ -16,6 +16,9 @@ const say = (message: string) => process.stderr.write(`${escapeForLog(message)}\
  * `npm start`: the Electron app when a runtime is installed (and --web is not given), otherwise web mode on
  * loopback. Exit codes: 0 stopped normally, 2 bad arguments, 1 could not start.
  */
+// A promise nobody awaited must not end a companion serving calls: log it (escaped) and keep running.
+process.on('unhandledRejection', (reason) => say(`error: unhandled failure: ${reason instanceof Error ? reason.message : String(reason)}`));
+
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseStartArgs(argv);
   if (!args.ok) {
