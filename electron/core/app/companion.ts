@@ -94,7 +94,8 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
   let known = new Set<string>();
   const offers = { inbound: creationOffer(config.telephony, 'inbound'), outbound: creationOffer(config.telephony, 'outbound') };
 
-  const sessions = createCallSessions({ clock, log, limits: config.calls });
+  // Every change pushes every kept call to the UI: 20 finished calls on the panel (the history keeps 300).
+  const sessions = createCallSessions({ clock, log, limits: config.calls, keepFinished: 20 });
   const ingest = (event: CallEvent): void => {
     if (!enricher) {
       pending.push(event); // start() has not finished opening the data files yet

@@ -73,7 +73,7 @@ export function createCallSessions(deps: CallSessionsDeps): CallSessions {
     for (const call of calls.values()) {
       if (TERMINAL_STATES.has(call.session.state)) continue;
       if (isOverdue(call.session, call.lastNewsAt, now, limits)) {
-        calls.set(call.session.callId, { ...call, session: expireSession(call.session, now) });
+        calls.set(call.session.callId, { ...call, session: deepFreeze(expireSession(call.session, now)) });
         log.info('call expired without news', { callId: call.session.callId, state: call.session.state });
         expired += 1;
       } else live.push(call);
@@ -81,7 +81,7 @@ export function createCallSessions(deps: CallSessionsDeps): CallSessions {
     if (live.length > limits.maxLive) {
       live.sort((a, b) => a.lastNewsAt - b.lastNewsAt || a.seq - b.seq);
       for (const call of live.slice(0, live.length - limits.maxLive)) {
-        calls.set(call.session.callId, { ...call, session: expireSession(call.session, now) });
+        calls.set(call.session.callId, { ...call, session: deepFreeze(expireSession(call.session, now)) });
         expired += 1;
       }
       log.warn('too many live calls: the oldest were ended', { maxLive: limits.maxLive });
@@ -92,8 +92,9 @@ export function createCallSessions(deps: CallSessionsDeps): CallSessions {
   function publish(): void {
     prune();
     version += 1;
-    // structuredClone: consumers get plain data they may keep or mutate without touching ours.
-    current = { version, calls: structuredClone([...calls.values()].sort(newestFirst).map((c) => c.session)) };
+    // Sessions are deep-frozen when stored, so snapshots share them instead of cloning every call on every
+    // change (two full copies per event were most of the soak bench's time); a consumer cannot mutate ours.
+    current = Object.freeze({ version, calls: Object.freeze([...calls.values()].sort(newestFirst).map((c) => c.session)) });
     const snapshot = current;
     for (const listener of [deps.onChange, ...listeners]) {
       try {
@@ -113,7 +114,7 @@ export function createCallSessions(deps: CallSessionsDeps): CallSessions {
         return undefined;
       }
       const now = deps.clock.now();
-      calls.set(event.callId, { session: transition.session, seq: existing?.seq ?? ++seq, lastNewsAt: now });
+      calls.set(event.callId, { session: deepFreeze(transition.session), seq: existing?.seq ?? ++seq, lastNewsAt: now });
       expireLive(now);
       publish();
       return calls.get(event.callId)?.session;
@@ -134,7 +135,7 @@ export function createCallSessions(deps: CallSessionsDeps): CallSessions {
         ...(patch.ticket === undefined ? {} : { ticket: patch.ticket }),
         details,
       };
-      calls.set(callId, { ...existing, session });
+      calls.set(callId, { ...existing, session: deepFreeze(session) });
       publish();
       return ok(session);
     },
@@ -149,7 +150,7 @@ export function createCallSessions(deps: CallSessionsDeps): CallSessions {
       return expired;
     },
     get: (callId) => calls.get(callId)?.session,
-    snapshot: () => structuredClone(current),
+    snapshot: () => current,
     subscribe(listener) {
       listeners.add(listener);
       return () => {
@@ -161,4 +162,11 @@ export function createCallSessions(deps: CallSessionsDeps): CallSessions {
 
 function newestFirst(a: { session: CallSession; seq: number }, b: { session: CallSession; seq: number }): number {
   return b.session.startedAt - a.session.startedAt || b.seq - a.seq;
+}
+
+/** Freezes plain data all the way down (already frozen parts are skipped: they were frozen the same way). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  for (const child of Object.values(value)) deepFreeze(child);
+  return Object.freeze(value);
 }
