@@ -70,6 +70,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'paint', what: 'browser: initial JS, event → name/lists painted', budgetMs: 300_000, run: paintBench },
   { name: 'precision', what: 'caller identification on a generated directory: right person, wrong person', budgetMs: 180_000, run: async () => void (await runPrecisionBench()).forEach((l) => console.log(l)) },
   { name: 'forms', what: 'creation form: names behind ids, picker searches', budgetMs: 180_000, run: () => optionalBench('./forms-bench.ts', (m) => (m['runFormsBench'] as () => Promise<string>)()) },
+  { name: 'soak', what: 'a shift: 3,000 calls through bridge and /call, ack p95, crashes, RSS idle', budgetMs: 240_000, run: async () => (await import('./soak-bench')).runSoakBench() },
 ];
 
 async function runSection(section: Section): Promise<void> {

@@ -1,6 +1,7 @@
 import type { AppConfig, ConfigIssue } from '../../shared/config';
 import { fail, ok, type Result } from '../../shared/result';
 import { createCompanion } from '../core/app/companion';
+import { formatLogEntry } from '../../shared/log/escape-for-log';
 import { createWebHost } from '../web/web-host';
 import { startDemoItop } from './demo-itop';
 import { ensureRendererBuilt } from './start-build';
@@ -18,6 +19,8 @@ export interface WebModeOptions {
 
 export interface RunningWebMode {
   readonly url: string;
+  /** A fresh single-use sign-in URL. */
+  signInUrl(): string;
   stop(): Promise<void>;
 }
 
@@ -48,7 +51,8 @@ export async function startWebMode(o: WebModeOptions): Promise<Result<RunningWeb
     config,
     dataDir: o.dataDir,
     demo,
-    log: { info: (m) => o.log(m), warn: (m) => o.log(`warning: ${m}`) },
+    // The structured data (call ids, codes) goes on the same escaped line instead of being dropped.
+    log: { info: (m, d) => o.log(formatLogEntry(m, d)), warn: (m, d) => o.log(`warning: ${formatLogEntry(m, d)}`) },
     ...(o.configFile ? { settings: { file: o.configFile, issues: o.configIssues } } : {}),
   });
   try {
@@ -70,5 +74,5 @@ export async function startWebMode(o: WebModeOptions): Promise<Result<RunningWeb
     return host;
   }
   stops.push(() => host.value.close());
-  return ok({ url: host.value.url, stop: stopAll });
+  return ok({ url: host.value.url, signInUrl: host.value.signInUrl, stop: stopAll });
 }

@@ -121,6 +121,19 @@ export const UiSettings = section({
 /** Custom iTop classes and fields for the creation forms, on top of the built-in standard ones (shared/itop-model). */
 export const FormsSettings = section({ classes: ModelPatches.default({}) });
 
+/**
+ * Bounds on live calls: a PBX or bridge that never reports the end of a call must not keep it (and its
+ * memory) forever. No news = no event for that call.
+ */
+export const CallsSettings = section({
+  /** A ringing or dialing call with no news for this long becomes missed (or failed). */
+  ringTimeoutMs: z.int().min(5_000).max(24 * 3_600_000).default(2 * 60_000),
+  /** An answered call with no news for this long ends, marked "no hang-up received". */
+  staleAnsweredMs: z.int().min(60_000).max(7 * 24 * 3_600_000).default(12 * 3_600_000),
+  /** Live calls kept at once; past it the call with the oldest news is ended first. */
+  maxLive: z.int().min(1).max(1000).default(20),
+});
+
 /** Every section but `telephony`, which has its own reader (see telephony.ts). */
 export const APP_SECTIONS = {
   itop: ItopSettings,
@@ -133,4 +146,5 @@ export const APP_SECTIONS = {
   dial: DialSettings,
   ui: UiSettings,
   forms: FormsSettings,
+  calls: CallsSettings,
 } as const;

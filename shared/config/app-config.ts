@@ -19,6 +19,7 @@ export const AppConfigSchema = z.strictObject({
   dial: APP_SECTIONS.dial.prefault({}),
   ui: APP_SECTIONS.ui.prefault({}),
   forms: APP_SECTIONS.forms.prefault({}),
+  calls: APP_SECTIONS.calls.prefault({}),
   /** The Combodo telephony extension's module parameters, in the extension's own form. */
   telephony: TelephonyParameters.prefault({}).transform((parameters): TelephonyConfig => normalizeTelephony(parameters)),
 });
@@ -38,5 +39,6 @@ export type JournalConfig = AppConfig['journal'];
 export type DialConfig = AppConfig['dial'];
 export type UiConfig = AppConfig['ui'];
 export type FormsConfig = AppConfig['forms'];
+export type CallsConfig = AppConfig['calls'];
 
 export const CONFIG_SECTIONS = Object.keys(AppConfigSchema.shape).filter((key) => key !== '$comment');

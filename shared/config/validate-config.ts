@@ -65,6 +65,7 @@ export function validateConfig(raw: unknown, options: ValidateOptions = {}): Val
     dial: read(APP_SECTIONS.dial, 'dial'),
     ui: read(APP_SECTIONS.ui, 'ui'),
     forms: read(APP_SECTIONS.forms, 'forms'),
+    calls: read(APP_SECTIONS.calls, 'calls'),
     telephony: checkedTelephony.telephony,
   };
   issues.push(...parsedTelephony.issues, ...checkedTelephony.issues, ...crossChecks(config));

@@ -1,6 +1,7 @@
 import type { CallView, CallsSnapshot, HistoryEntry } from '../../../shared/contract/views';
 import type { CallEvent } from '../../../shared/cti/call-event';
 import { createItopModel } from '../../../shared/itop-model';
+import { formatLogEntry } from '../../../shared/log/escape-for-log';
 import { fail } from '../../../shared/result';
 import { createCallSessions } from '../calls/call-sessions';
 import { createFormLookup } from '../creation';
@@ -33,7 +34,7 @@ import { createWriteKit } from './write-kit';
 
 export type { CompanionDeps } from './companion-deps';
 
-const consoleLog: Log = { info: (m) => console.info(m), warn: (m) => console.warn(m) };
+const consoleLog: Log = { info: (m, d) => console.info(formatLogEntry(m, d)), warn: (m, d) => console.warn(formatLogEntry(m, d)) };
 
 export type RunningCompanion = Companion & Required<Pick<Companion, 'handleLink' | 'handleDialIntent'>> & { readonly intakeServer: () => IntakeServer | undefined };
 
@@ -99,7 +100,8 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
   const formModel = createItopModel(config.forms.classes);
   const offers = { inbound: creationOffer(config.telephony, 'inbound'), outbound: creationOffer(config.telephony, 'outbound') };
 
-  const sessions = createCallSessions({ clock, log });
+  // Every change pushes every kept call to the UI: 20 finished calls on the panel (the history keeps 300).
+  const sessions = createCallSessions({ clock, log, limits: config.calls, keepFinished: 20 });
   const ingest = (event: CallEvent): void => {
     if (!enricher) {
       pending.push(event); // start() has not finished opening the data files yet
@@ -223,7 +225,10 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
       setStatus({ bridge: { connected: server.bridgeStatus().connected, port } });
       for (const event of pending.splice(0)) ingest(event);
       await writes.outbox.start();
-      sweep = setInterval(() => outbound.review(sessions.snapshot().calls, clock.now()), deps.sweepEveryMs ?? 15_000);
+      sweep = setInterval(() => {
+        sessions.expire(); // calls whose hang-up never came
+        outbound.review(sessions.snapshot().calls, clock.now());
+      }, deps.sweepEveryMs ?? 15_000);
       sweep.unref();
       // Connection check, list class probe and index build run in the background: calls work meanwhile.
       void identity.check();

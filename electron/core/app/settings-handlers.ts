@@ -6,6 +6,7 @@ import { saveConfig } from '../config/save-config';
 import { checkConnection } from './connection-check';
 import { itopAuthOf } from './lookup-kit';
 import { secretStorageWarning, syncSecrets, withoutSecrets, type SecretStore } from './secret-port';
+import { secretsAfterUrlChange, storedSecretsForTest } from './secret-url-rule';
 
 /**
  * Where the settings live: the file saveConfig writes, the issues found when it was loaded, and (desktop
@@ -50,7 +51,8 @@ export function createSettingsHandlers(deps: { current: () => AppConfig; setCurr
       const raw = serializeConfig(deps.current()) as Record<string, Record<string, unknown>>;
       const merged: Record<string, unknown> = {
         ...raw,
-        itop: { ...raw['itop'], ...(patch.itop ? { ...patch.itop, auth: patch.itop.authMode ?? raw['itop']?.['auth'] } : {}) },
+        // A new URL without the secret typed again drops the saved one: secrets never follow a URL.
+        itop: secretsAfterUrlChange({ ...raw['itop'], ...(patch.itop ? { ...patch.itop, auth: patch.itop.authMode ?? raw['itop']?.['auth'] } : {}) }, patch.itop, deps.current().itop.url),
         phone: { ...raw['phone'], ...(patch.phone ?? {}) },
         ui: { ...raw['ui'], ...(patch.ui ?? {}) },
         dial: {
@@ -76,8 +78,9 @@ export function createSettingsHandlers(deps: { current: () => AppConfig; setCurr
 
     'settings:test-connection': async (...[test]: InvokeArgs<'settings:test-connection'>): Promise<InvokeResult<'settings:test-connection'>> => {
       const stored = deps.current().itop;
-      const password = test.password ?? (test.useStoredSecret ? stored.password : '');
-      const token = test.token ?? (test.useStoredSecret ? stored.token : '');
+      const secrets = storedSecretsForTest(test, stored);
+      if ('refused' in secrets) return { ok: false, message: secrets.refused };
+      const { password, token } = secrets;
       const auth = itopAuthOf({ ...stored, auth: test.authMode, user: test.user ?? stored.user, password, token });
       const client = createItopClient({ url: test.url, auth, timeoutMs: Math.min(stored.timeoutMs, 15_000) });
       const status = await checkConnection(client, test.url);
