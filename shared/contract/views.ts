@@ -148,6 +148,8 @@ export const AppStatus = z.object({
   bridge: z.object({ connected: z.number(), port: z.number() }),
   index: z.object({ persons: z.number(), numbers: z.number(), builtAt: z.number().optional(), building: z.boolean(), error: z.string().optional() }),
   outbox: z.object({ pending: z.number(), failed: z.number(), lastError: z.string().optional() }),
+  /** The way the next click-to-call dials (`dial.method` with `auto` resolved): each call button says it. */
+  dialVia: z.lazy(() => DialMethod).optional(), // lazy: dial.ts imports this module too
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 

@@ -115,9 +115,15 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     indexedPerson: (id) => kit.index.current()?.person(id),
     findCallee: createPendingCalleeFinder({ phone: kit.phone, lookup: kit.callers, lists: kit.lists, log: (m) => log.warn(m) }),
     sendDial: (command) => (server ? server.sendDial(command) : Promise.resolve(fail('no-bridge', 'The companion is not started: no CTI bridge can dial yet.'))),
+    bridgeConnected: () => (server?.bridgeStatus().connected ?? 0) > 0,
     openExternal: deps.openExternal ?? (async () => { throw new Error('this host cannot hand links to the system'); }),
   });
   dial.dialer.onPendingChange((list) => emit('dial:pending-changed', list));
+  /** The call buttons say which way they dial: re-published whenever the bridge or the settings change it. */
+  const publishDialRoute = (): void => {
+    const via = dial.dialer.method();
+    if (events.status().dialVia !== via) setStatus({ dialVia: via });
+  };
   const links = createLinkHandler({ intake: () => server?.intake, dial });
 
   const outbound = createOutboundJournal({
@@ -178,7 +184,7 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
       ticketRef: (callId, t) => enricher?.get(callId)?.lists.flatMap((l) => l.tickets).find((s) => s.id === t.id && s.class === t.class)?.ref,
       agentId: () => identity.personId(),
     }),
-    dials: createDialHandlers({ dial, method: () => config.dial.method }),
+    dials: createDialHandlers({ dial }),
   });
 
   return {
@@ -203,8 +209,12 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
         onEvent: (event) => ingest(dial.dialer.routeEvent(event)),
       });
       const { port } = await server.start();
-      server.onBridgeStatus((b) => setStatus({ bridge: { connected: b.connected, port } }));
+      server.onBridgeStatus((b) => {
+        setStatus({ bridge: { connected: b.connected, port } });
+        publishDialRoute();
+      });
       setStatus({ bridge: { connected: server.bridgeStatus().connected, port } });
+      publishDialRoute();
       for (const event of pending.splice(0)) ingest(event);
       await writes.outbox.start();
       sweep = setInterval(() => outbound.review(sessions.snapshot().calls, clock.now()), deps.sweepEveryMs ?? 15_000);

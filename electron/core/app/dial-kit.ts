@@ -27,6 +27,8 @@ export interface DialKitDeps extends DispatchPorts {
   readonly findCallee?: FindCallee;
   /** The phone index's copy of a Person (call actions without a request when it has every field). */
   readonly indexedPerson?: (personId: string) => IndexedPerson | undefined;
+  /** Whether a CTI bridge is connected now (`dial.method: auto`). */
+  readonly bridgeConnected?: () => boolean;
 }
 
 export function createDialKit(deps: DialKitDeps): DialKit {
@@ -40,6 +42,7 @@ export function createDialKit(deps: DialKitDeps): DialKit {
     log: deps.log,
     resolveTicket,
     ...(deps.findCallee ? { findCallee: deps.findCallee } : {}),
+    ...(deps.bridgeConnected ? { bridgeConnected: deps.bridgeConnected } : {}),
     sendDial: deps.sendDial,
     openExternal: deps.openExternal,
   });

@@ -150,6 +150,8 @@ export const de: Messages = {
     outboundDetails: 'Details des ausgehenden Anrufs',
     dispatch: { sending: 'Wird an das Telefon gesendet…', sent: 'An das Telefon gesendet', failed: 'Nicht gewählt' },
     method: { bridge: 'über die CTI-Bridge', url: 'über die Wähl-URL', os: 'über die Telefon-App des Systems' },
+    /** On each call button: the way it dials now (dial.method, auto resolved). */
+    via: { bridge: 'über die CTI-Bridge', url: 'über den CTI-Weblink', os: 'über den Softphone-Link' },
     tracked: 'Von der Telefonanlage gemeldet',
     failed: 'Der Anruf konnte nicht aufgebaut werden: {{message}}',
     callee: 'Anruf an {{name}}',

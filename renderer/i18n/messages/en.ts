@@ -149,6 +149,8 @@ export const en = {
     outboundDetails: 'Outgoing call details',
     dispatch: { sending: 'Sending to the phone…', sent: 'Sent to the phone', failed: 'Not dialed' },
     method: { bridge: 'via the CTI bridge', url: 'via the dial URL', os: 'via the system phone app' },
+    /** On each call button: the way it dials now (dial.method, auto resolved). */
+    via: { bridge: 'via CTI bridge', url: 'via CTI web link', os: 'via softphone link' },
     tracked: 'Reported by the PBX',
     failed: 'The call could not be placed: {{message}}',
     callee: 'Calling {{name}}',

@@ -150,6 +150,8 @@ export const fr: Messages = {
     outboundDetails: 'Détails de l\'appel sortant',
     dispatch: { sending: 'Envoi au téléphone…', sent: 'Envoyé au téléphone', failed: 'Non composé' },
     method: { bridge: 'via le pont CTI', url: 'via l\'URL de numérotation', os: 'via l\'application téléphone du système' },
+    /** On each call button: the way it dials now (dial.method, auto resolved). */
+    via: { bridge: 'via le pont CTI', url: 'via le lien web CTI', os: 'via le lien softphone' },
     tracked: 'Signalé par le PBX',
     failed: 'L\'appel n\'a pas pu être passé : {{message}}',
     callee: 'Appel à {{name}}',
