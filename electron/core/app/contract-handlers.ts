@@ -31,6 +31,8 @@ export interface ContractHandlerDeps {
   readonly writes: WriteHandlers;
   /** dial:* (issue 6). */
   readonly dials: DialHandlers;
+  /** settings:update saved a configuration: the companion applies it at once. */
+  readonly onConfigSaved?: (config: AppConfig) => void;
 }
 
 /** Every contract channel; arguments arrive validated by the host. Failures throw with a readable message. */
@@ -43,6 +45,7 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
     setCurrent: (next, nextIssues) => {
       config = next;
       issues = nextIssues;
+      deps.onConfigSaved?.(next);
     },
     ...(deps.settings ? { port: deps.settings } : {}),
     intakePort: deps.intakePort,

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettingsActions, useSettingsRequests, useSettingsView } from '../../stores/stores-context';
 import { CtiSection } from './CtiSection';
+import { DialSection } from './DialSection';
 import { Outcome } from './Field';
 import { ItopSection } from './ItopSection';
 import { LanguageSection } from './LanguageSection';
@@ -27,6 +28,7 @@ export function SettingsPage() {
       <ItopSection view={view} />
       <PhoneSection view={view} />
       <CtiSection view={view} />
+      <DialSection view={view} />
       <TelephonySection view={view} />
       <LanguageSection view={view} />
     </section>

@@ -84,6 +84,8 @@ export const de: Messages = {
     missedHint: 'Ein verpasster Anruf verschwindet, wenn Sie die Nummer zurückrufen.',
   },
   settings: {
+    dial: 'Klick-zum-Anrufen', dialMethod: 'Wählen über', dialFormat: 'An das Telefon gesendete Nummer', dialScheme: 'Link-Schema für das Softphone',
+    dialMethods: { auto: 'Automatisch (CTI-Bridge wenn verbunden, sonst CTI-Weblink, sonst Softphone-Link)', bridge: 'CTI-Bridge', url: 'CTI-Weblink (ecall_parameters.url)', os: 'Softphone-Link (tel:/callto:/sip:)' },
     title: 'Einstellungen',
     loading: 'Einstellungen werden geladen…',
     loadFailed: 'Einstellungen konnten nicht geladen werden: {{message}}',

@@ -83,6 +83,8 @@ export const en = {
     missedHint: 'A missed call clears itself when you call the number back.',
   },
   settings: {
+    dial: 'Click-to-call', dialMethod: 'Dial through', dialFormat: 'Number sent to the phone', dialScheme: 'Link scheme for the softphone',
+    dialMethods: { auto: 'Automatic (CTI bridge when connected, else CTI web link, else softphone link)', bridge: 'CTI bridge', url: 'CTI web link (ecall_parameters.url)', os: 'Softphone link (tel:/callto:/sip:)' },
     title: 'Settings',
     loading: 'Loading settings…',
     loadFailed: 'Settings could not be loaded: {{message}}',

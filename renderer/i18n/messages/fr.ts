@@ -84,6 +84,8 @@ export const fr: Messages = {
     missedHint: 'Un appel manqué disparaît quand vous rappelez le numéro.',
   },
   settings: {
+    dial: 'Appel en un clic', dialMethod: 'Composer via', dialFormat: 'Numéro envoyé au téléphone', dialScheme: 'Schéma de lien du softphone',
+    dialMethods: { auto: 'Automatique (pont CTI s\'il est connecté, sinon lien web CTI, sinon lien softphone)', bridge: 'Pont CTI', url: 'Lien web CTI (ecall_parameters.url)', os: 'Lien softphone (tel:/callto:/sip:)' },
     title: 'Réglages',
     loading: 'Chargement des réglages…',
     loadFailed: 'Les réglages n’ont pas pu être chargés : {{message}}',
