@@ -37,7 +37,8 @@ export async function startWebMode(o: WebModeOptions): Promise<Result<RunningWeb
   let config = o.config;
   const demo = config.itop.url === '';
   if (demo) {
-    const sim = await startDemoItop();
+    // Generated persons besides the recorded ones: the demo then has switchboard numbers to ring too.
+    const sim = await startDemoItop(['--persons', '1500']);
     if (!sim.ok) return fail(sim.error.code, `no iTop is configured and the demo simulator could not start: ${sim.error.message}`);
     stops.push(sim.value.stop);
     config = { ...config, itop: { ...config.itop, ...sim.value.itop } };

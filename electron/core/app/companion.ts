@@ -25,6 +25,8 @@ import { live } from './live';
 import { createLookupKit, type LookupKit } from './lookup-kit';
 import { createPendingCalleeFinder } from './pending-callee';
 import { createOutboundJournal } from './outbound-journal';
+import { normalizeIncoming } from '../../../shared/phone';
+import { loadDemoCallers } from './demo-callers';
 import { simulateRinging } from './simulated-call';
 import { createWriteHandlers } from './write-handlers';
 import { createWriteKit, type WriteKit } from './write-kit';
@@ -98,6 +100,8 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     void kit.lists.probe();
     void kit.index.rebuild();
     kit.index.startRefresh();
+    // Demo only: one number of each case from the simulator's data, for the Simulate panel.
+    if (demo() && !events.status().demoCallers) void loadDemoCallers(kit.reader, (n) => normalizeIncoming(n, kit.phone).kind === 'external').then((callers) => demo() && setStatus({ demoCallers: callers }));
   };
   const buildIdentity = () => createAgentIdentity({ client: liveKit.client, url: config.itop.url, onStatus: (itop) => health.checked(itop), onFirstConnected: onConnected });
   let identity = buildIdentity();
@@ -243,6 +247,7 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     if (itopChanged || changed(before, next, 'telephony', 'journal')) writes = buildWrites(writes.outbox);
     writeHandlers = buildWriteHandlers();
     if (itopChanged) {
+      if (!demo()) setStatus({ demoCallers: [] });
       health.stop();
       health = buildHealth();
       identity = buildIdentity();

@@ -64,6 +64,8 @@ export const de: Messages = {
     simulate: 'Anruf simulieren',
     simulateNumber: 'Zu simulierende Nummer',
     simulateName: 'Anzeigename (optional)',
+    demoCallers: 'Demo-Anrufer: ein Klick lässt es klingeln',
+    demoCaller: { known: 'Bekannter Anrufer: {{name}}', several: 'Mehrere Treffer', switchboard: 'Zentrale ({{count}} Kontakte)', unknown: 'Unbekannte Nummer', withheld: 'Unterdrückte Nummer' },
     simulateSubmit: 'Klingeln',
     simulateHint: 'Probieren Sie das Screen-Pop mit einer Nummer aus iTop.',
   },

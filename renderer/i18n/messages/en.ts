@@ -63,6 +63,8 @@ export const en = {
     simulate: 'Simulate a call',
     simulateNumber: 'Number to simulate',
     simulateName: 'Display name (optional)',
+    demoCallers: 'Demo callers: ring one with a click',
+    demoCaller: { known: 'Known caller: {{name}}', several: 'Several matches', switchboard: 'Switchboard ({{count}} contacts)', unknown: 'Unknown number', withheld: 'Withheld number' },
     simulateSubmit: 'Ring',
     simulateHint: 'Try the screen-pop with a number from iTop.',
   },

@@ -64,6 +64,8 @@ export const fr: Messages = {
     simulate: 'Simuler un appel',
     simulateNumber: 'Numéro à simuler',
     simulateName: 'Nom affiché (facultatif)',
+    demoCallers: 'Appelants de démonstration : un clic pour faire sonner',
+    demoCaller: { known: 'Appelant connu : {{name}}', several: 'Plusieurs correspondances', switchboard: 'Standard ({{count}} contacts)', unknown: 'Numéro inconnu', withheld: 'Numéro masqué' },
     simulateSubmit: 'Sonner',
     simulateHint: 'Essayez la remontée de fiche avec un numéro présent dans iTop.',
   },
