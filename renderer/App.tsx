@@ -5,6 +5,7 @@ import { Icon } from './components/Icon';
 import { CallsPage } from './features/calls/CallsPage';
 import { HistoryPage } from './features/history/HistoryPage';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { useFirstRunRedirect } from './features/settings/use-first-run';
 import { StatusBar } from './features/status/StatusBar';
 import { TicketDialog } from './features/ticket/TicketDialog';
 import { useLanguageFromSettings } from './i18n/use-language-from-settings';
@@ -18,6 +19,7 @@ export function App() {
   const { t } = useTranslation();
   const page = usePage();
   useLanguageFromSettings();
+  useFirstRunRedirect();
   return (
     <div className="app">
       <header className="topbar">

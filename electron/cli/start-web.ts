@@ -14,6 +14,8 @@ export interface WebModeOptions {
   port: number;
   /** Human-facing diagnostics (stderr). */
   log: (message: string) => void;
+  /** false: no demo simulator when no iTop is configured (`--no-demo`); the UI opens the first-run setup. */
+  demo?: boolean;
 }
 
 export interface RunningWebMode {
@@ -35,7 +37,7 @@ export async function startWebMode(o: WebModeOptions): Promise<Result<RunningWeb
   };
 
   let config = o.config;
-  const demo = config.itop.url === '';
+  const demo = config.itop.url === '' && o.demo !== false;
   if (demo) {
     // Generated persons besides the recorded ones: the demo then has switchboard numbers to ring too.
     const sim = await startDemoItop(['--persons', '1500']);

@@ -85,6 +85,15 @@ export const de: Messages = {
     handled: 'Erledigt',
     missedHint: 'Ein verpasster Anruf verschwindet, wenn Sie die Nummer zurückrufen.',
   },
+  setup: {
+    title: 'Companion einrichten',
+    intro: 'Noch kein iTop konfiguriert. Vier kurze Schritte; jeder gilt sofort.',
+    step: { url: 'iTop-Adresse', login: 'Anmelden', telephony: 'Telefonie-Erweiterung (optional)', bridge: 'Telefonanlage' },
+    urlHint: 'Die Adresse, mit der Sie iTop öffnen, z. B. https://itop.example.com',
+    next: 'Weiter', back: 'Zurück', done: 'Fertig', saveLogin: 'Speichern und weiter',
+    telephonyHint: 'Nutzt Ihr iTop die Telefonie-Erweiterung von Combodo, fügen Sie deren Konfiguration ein, um Listen und Vorlagen zu übernehmen. Optional.',
+    bridgeHint: 'Geben Sie das Bridge-Token Ihrer CTI-Bridge, oder fügen Sie die 3CX-URL in 3CX ein (Einstellungen → Integration).',
+  },
   settings: {
     dial: 'Klick-zum-Anrufen', dialMethod: 'Wählen über', dialFormat: 'An das Telefon gesendete Nummer', dialScheme: 'Link-Schema für das Softphone',
     dialMethods: { auto: 'Automatisch (CTI-Bridge wenn verbunden, sonst CTI-Weblink, sonst Softphone-Link)', bridge: 'CTI-Bridge', url: 'CTI-Weblink (ecall_parameters.url)', os: 'Softphone-Link (tel:/callto:/sip:)' },

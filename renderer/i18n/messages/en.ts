@@ -84,6 +84,15 @@ export const en = {
     handled: 'Handled',
     missedHint: 'A missed call clears itself when you call the number back.',
   },
+  setup: {
+    title: 'Set up the companion',
+    intro: 'No iTop is configured yet. Four short steps; each one applies at once.',
+    step: { url: 'iTop address', login: 'Sign in', telephony: 'Telephony extension (optional)', bridge: 'Phone system' },
+    urlHint: 'The address you open iTop with, e.g. https://itop.example.com',
+    next: 'Next', back: 'Back', done: 'Done', saveLogin: 'Save and continue',
+    telephonyHint: 'If your iTop uses Combodo\'s telephony extension, paste its configuration to reuse its lists and presets. You can skip this.',
+    bridgeHint: 'Give the bridge token to your CTI bridge, or paste the 3CX URL into 3CX (Settings → Integration).',
+  },
   settings: {
     dial: 'Click-to-call', dialMethod: 'Dial through', dialFormat: 'Number sent to the phone', dialScheme: 'Link scheme for the softphone',
     dialMethods: { auto: 'Automatic (CTI bridge when connected, else CTI web link, else softphone link)', bridge: 'CTI bridge', url: 'CTI web link (ecall_parameters.url)', os: 'Softphone link (tel:/callto:/sip:)' },

@@ -85,6 +85,15 @@ export const fr: Messages = {
     handled: 'Traité',
     missedHint: 'Un appel manqué disparaît quand vous rappelez le numéro.',
   },
+  setup: {
+    title: 'Configurer le compagnon',
+    intro: 'Aucun iTop n\'est encore configuré. Quatre étapes courtes ; chacune s\'applique aussitôt.',
+    step: { url: 'Adresse d\'iTop', login: 'Connexion', telephony: 'Extension de téléphonie (facultatif)', bridge: 'Système téléphonique' },
+    urlHint: 'L\'adresse avec laquelle vous ouvrez iTop, p. ex. https://itop.example.com',
+    next: 'Suivant', back: 'Retour', done: 'Terminé', saveLogin: 'Enregistrer et continuer',
+    telephonyHint: 'Si votre iTop utilise l\'extension de téléphonie de Combodo, collez sa configuration pour reprendre ses listes et préréglages. Étape facultative.',
+    bridgeHint: 'Donnez le jeton du pont à votre pont CTI, ou collez l\'URL 3CX dans 3CX (Paramètres → Intégration).',
+  },
   settings: {
     dial: 'Appel en un clic', dialMethod: 'Composer via', dialFormat: 'Numéro envoyé au téléphone', dialScheme: 'Schéma de lien du softphone',
     dialMethods: { auto: 'Automatique (pont CTI s\'il est connecté, sinon lien web CTI, sinon lien softphone)', bridge: 'Pont CTI', url: 'Lien web CTI (ecall_parameters.url)', os: 'Lien softphone (tel:/callto:/sip:)' },
