@@ -238,7 +238,8 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     config = next;
     if (next.ui.language !== before.ui.language) language = next.ui.language !== 'auto' ? next.ui.language : (deps.language ?? systemLocale());
     const itopChanged = changed(before, next, 'itop');
-    if (itopChanged || changed(before, next, 'phone', 'telephony', 'lists', 'index', 'ui')) {
+    // The pop-up and do-not-disturb options (ui.*) are the shell's; only the language matters to the kit.
+    if (itopChanged || changed(before, next, 'phone', 'telephony', 'lists', 'index') || next.ui.language !== before.ui.language) {
       const old = kit;
       kit = buildKit();
       old.index.stop();
