@@ -6,6 +6,7 @@ import { CallsPage } from './features/calls/CallsPage';
 import { DialShortcut } from './features/dial/DialShortcut';
 import { HistoryPage } from './features/history/HistoryPage';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { useFirstRunRedirect } from './features/settings/use-first-run';
 import { StatusBar } from './features/status/StatusBar';
 import { TicketDialog } from './features/ticket/TicketDialog';
 import { useLanguageFromSettings } from './i18n/use-language-from-settings';
@@ -19,6 +20,7 @@ export function App() {
   const { t } = useTranslation();
   const page = usePage();
   useLanguageFromSettings();
+  useFirstRunRedirect();
   return (
     <div className="app">
       <header className="topbar">

@@ -15,6 +15,8 @@ export interface WebModeOptions {
   port: number;
   /** Human-facing diagnostics (stderr). */
   log: (message: string) => void;
+  /** false: no demo simulator when no iTop is configured (`--no-demo`); the UI opens the first-run setup. */
+  demo?: boolean;
 }
 
 export interface RunningWebMode {
@@ -38,9 +40,10 @@ export async function startWebMode(o: WebModeOptions): Promise<Result<RunningWeb
   };
 
   let config = o.config;
-  const demo = config.itop.url === '';
+  const demo = config.itop.url === '' && o.demo !== false;
   if (demo) {
-    const sim = await startDemoItop();
+    // Generated persons besides the recorded ones: the demo then has switchboard numbers to ring too.
+    const sim = await startDemoItop(['--persons', '1500']);
     if (!sim.ok) return fail(sim.error.code, `no iTop is configured and the demo simulator could not start: ${sim.error.message}`);
     stops.push(sim.value.stop);
     config = { ...config, itop: { ...config.itop, ...sim.value.itop } };

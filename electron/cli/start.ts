@@ -49,6 +49,7 @@ async function main(argv: readonly string[]): Promise<number> {
     ...(configFile ? { configFile } : {}),
     configIssues: loaded.issues,
     dataDir,
+    ...(args.value.noDemo ? { demo: false } : {}),
     port: args.value.port ?? loaded.config.web.port,
     log: say,
   });

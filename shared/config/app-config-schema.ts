@@ -102,7 +102,8 @@ export const JournalSettings = section({
 });
 
 export const DialSettings = section({
-  method: z.enum(['bridge', 'url', 'os']).default('os'),
+  // auto: the bridge while one is connected, else ecall_parameters.url, else the OS handler (shared/dial/dial-route.ts).
+  method: z.enum(['auto', 'bridge', 'url', 'os']).default('auto'),
   format: z.enum(['e164', 'national', 'international-idd', 'outside-line']).default('e164'),
   osScheme: z.enum(['tel', 'callto', 'sip']).default('tel'),
   /** Dials the selected (Linux: primary selection) or copied number from any application; '' = no shortcut. */

@@ -153,6 +153,16 @@ export type CallView = z.infer<typeof CallView>;
 
 export const ConnectionState = z.enum(['demo', 'checking', 'connected', 'unreachable', 'login-refused', 'not-configured']);
 
+/** A number of the demo data to ring with one click (demo mode only): one of each case the panel handles. */
+export const DemoCaller = z.object({
+  kind: z.enum(['known', 'several', 'switchboard', 'unknown', 'withheld']),
+  number: z.string(),
+  /** Who it is in the demo data (the known caller), or how many contacts share it. */
+  name: z.string().optional(),
+  count: z.number().int().optional(),
+});
+export type DemoCaller = z.infer<typeof DemoCaller>;
+
 export const AppStatus = z.object({
   itop: z.object({
     state: ConnectionState,
@@ -163,6 +173,10 @@ export const AppStatus = z.object({
   bridge: z.object({ connected: z.number(), port: z.number() }),
   index: z.object({ persons: z.number(), numbers: z.number(), builtAt: z.number().optional(), building: z.boolean(), error: z.string().optional() }),
   outbox: z.object({ pending: z.number(), failed: z.number(), lastError: z.string().optional() }),
+  /** The way the next click-to-call dials (`dial.method` with `auto` resolved): each call button says it. */
+  dialVia: z.lazy(() => DialMethod).optional(), // lazy: dial.ts imports this module too
+  /** Demo mode only: numbers of the simulator's demo data, one per case (the Simulate panel rings them). */
+  demoCallers: z.array(DemoCaller).optional(),
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 

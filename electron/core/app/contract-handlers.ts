@@ -34,6 +34,8 @@ export interface ContractHandlerDeps {
   readonly dials: DialHandlers;
   /** form:* (issue 16). */
   readonly forms: FormHandlers;
+  /** settings:update saved a configuration: the companion applies it at once. */
+  readonly onConfigSaved?: (config: AppConfig) => void;
 }
 
 /** Every contract channel; arguments arrive validated by the host. Failures throw with a readable message. */
@@ -46,6 +48,7 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
     setCurrent: (next, nextIssues) => {
       config = next;
       issues = nextIssues;
+      deps.onConfigSaved?.(next);
     },
     ...(deps.settings ? { port: deps.settings } : {}),
     intakePort: deps.intakePort,

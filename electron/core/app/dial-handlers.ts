@@ -14,12 +14,12 @@ const unwrap = <T>(r: Result<T>): T => {
 };
 
 /** dial:*: the agent's own clicks dial at once; links wait in dial:pending until confirmed. */
-export function createDialHandlers(deps: { dial: DialKit; method: () => 'bridge' | 'url' | 'os'; shortcut: () => Promise<{ shortcut: string; shortcutDialsAtOnce: boolean }> }): DialHandlers {
+export function createDialHandlers(deps: { dial: DialKit; shortcut: () => Promise<{ shortcut: string; shortcutDialsAtOnce: boolean }> }): DialHandlers {
   const { dialer, actions } = deps.dial;
   return {
     'dial:start': async ({ number, ticket, personId, action }) => {
       // The url method's other parameters (email…) are the called Person's values.
-      const attributes = deps.method() === 'url' && personId ? unwrap(await deps.dial.personAttributes(personId)) : undefined;
+      const attributes = deps.dial.dialer.method() === 'url' && personId ? unwrap(await deps.dial.personAttributes(personId)) : undefined;
       const outcome = unwrap(
         await dialer.dial({
           number, source: 'app',

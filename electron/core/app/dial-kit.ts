@@ -30,6 +30,8 @@ export interface DialKitDeps extends DispatchPorts {
   readonly createOffer?: () => CreationOffer | undefined;
   /** The phone index's copy of a Person (call actions without a request when it has every field). */
   readonly indexedPerson?: (personId: string) => IndexedPerson | undefined;
+  /** Whether a CTI bridge is connected now (`dial.method: auto`). */
+  readonly bridgeConnected?: () => boolean;
 }
 
 export function createDialKit(deps: DialKitDeps): DialKit {
@@ -44,6 +46,7 @@ export function createDialKit(deps: DialKitDeps): DialKit {
     resolveTicket,
     ...(deps.findCallee ? { findCallee: deps.findCallee } : {}),
     ...(deps.createOffer ? { createOffer: deps.createOffer } : {}),
+    ...(deps.bridgeConnected ? { bridgeConnected: deps.bridgeConnected } : {}),
     sendDial: deps.sendDial,
     openExternal: deps.openExternal,
   });

@@ -27,6 +27,7 @@ export function toSettingsView(config: AppConfig, issues: readonly ConfigIssue[]
     cti: { port: intakePort, token: cti.token, threeCxUrl: `http://127.0.0.1:${intakePort}/call?phone=%CallerNumber%&name=%CallerDisplayName%` },
     ui: { language: config.ui.language },
     dialShortcut: { accelerator: config.dial.shortcut, dialsAtOnce: config.dial.shortcutDialsAtOnce },
+    dial: { method: config.dial.method, format: config.dial.format, osScheme: config.dial.osScheme },
     telephony: toTelephonyParameters(config.telephony),
     issues: issues.map((i) => ({ path: i.path, severity: i.severity, message: i.message })),
   };
@@ -34,7 +35,7 @@ export function toSettingsView(config: AppConfig, issues: readonly ConfigIssue[]
 
 /**
  * settings:* handlers. Updates are validated like a config file (one bad value never breaks the rest) and
- * saved atomically; the running core keeps its configuration until restarted (the host decides when).
+ * saved atomically, then applied by the running companion at once (setCurrent → companion reconfigure).
  */
 export function createSettingsHandlers(deps: { current: () => AppConfig; setCurrent: (c: AppConfig, issues: ConfigIssue[]) => void; port?: SettingsPort; intakePort: () => number; issues: () => readonly ConfigIssue[] }) {
   const view = async (config: AppConfig, issues: readonly ConfigIssue[]): Promise<SettingsView> => {
@@ -57,6 +58,7 @@ export function createSettingsHandlers(deps: { current: () => AppConfig; setCurr
         ui: { ...raw['ui'], ...(patch.ui ?? {}) },
         dial: {
           ...raw['dial'],
+          ...(patch.dial ?? {}),
           ...(patch.dialShortcut?.accelerator !== undefined ? { shortcut: patch.dialShortcut.accelerator.trim() } : {}),
           ...(patch.dialShortcut?.dialsAtOnce !== undefined ? { shortcutDialsAtOnce: patch.dialShortcut.dialsAtOnce } : {}),
         },
@@ -64,6 +66,11 @@ export function createSettingsHandlers(deps: { current: () => AppConfig; setCurr
       };
       delete (merged['itop'] as Record<string, unknown>)['authMode'];
       const validated = validateConfig(merged, { agentTimeZone: deps.current().itop.serverTimeZone, generateToken: () => deps.current().cti.token });
+      // A file keeps working with a bad value replaced by its default; an edit is refused instead, with the
+      // reason, and nothing is saved or applied (the running companion keeps its configuration).
+      const known = new Set(deps.issues().map((i) => `${i.path}\u0000${i.message}`));
+      const introduced = validated.issues.filter((i) => i.severity === 'error' && !known.has(`${i.path}\u0000${i.message}`));
+      if (introduced.length > 0) throw new Error(`Not saved: ${introduced.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
       // With a secret store (desktop), the secrets go there first and config.json never holds them: a
       // password that was not stored safely must not look saved, so a store failure refuses the change.
       if (deps.port.secrets) {

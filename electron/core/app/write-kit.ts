@@ -27,13 +27,15 @@ export interface WriteKitDeps {
   readonly timers?: Pick<OutboxClock, 'setTimeout' | 'clearTimeout'>;
   /** How long ticket:create waits for iTop before answering "queued". */
   readonly createWaitMs?: number;
+  /** The running outbox, kept when a settings change rebuilds the journal and creation (companion reconfigure). */
+  readonly outbox?: Outbox;
 }
 
 export function createWriteKit(deps: WriteKitDeps): WriteKit {
   const { config, kit } = deps;
   const timeZone = config.itop.serverTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const timers = deps.timers ?? systemClock;
-  const outbox = createOutbox({
+  const outbox = deps.outbox ?? createOutbox({
     file: join(deps.dataDir, 'outbox.json'),
     client: kit.client,
     clock: { now: () => deps.clock.now(), setTimeout: timers.setTimeout, clearTimeout: timers.clearTimeout },

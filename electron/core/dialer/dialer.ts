@@ -4,7 +4,8 @@ import { DialConfirm, type DialStarted, type PendingCallee, type PendingDialView
 import { TicketRef } from '../../../shared/contract/tickets';
 import type { CallerSelection, CreationOffer } from '../../../shared/contract/views';
 import type { CallEvent } from '../../../shared/cti/call-event';
-import { needsConfirmation, prepareNumber, readDialLink } from '../../../shared/dial';
+import { needsConfirmation, prepareNumber, readDialLink, resolveDialMethod } from '../../../shared/dial';
+import type { DialMethod } from '../../../shared/contract/dial';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { CallSessions } from '../calls/call-sessions';
 import type { Log } from '../intake/log';
@@ -40,6 +41,8 @@ export interface DialerDeps extends DispatchPorts {
   sessions: Pick<CallSessions, 'apply' | 'patch' | 'get'>;
   clock: { now(): number };
   log: Log;
+  /** Whether a CTI bridge is connected now (`dial.method: auto` dials through it then); default: none. */
+  bridgeConnected?: () => boolean;
   /** Ticket id/ref from a link → the ticket (core/get); without it a link's ticket must be chosen by the agent. */
   resolveTicket?: (hint: string) => Promise<Result<ResolvedTicket>>;
   /**
@@ -71,11 +74,15 @@ export interface Dialer {
   onPendingChange(listener: (pending: PendingDialView[]) => void): () => void;
   /** Pass every intake event through this before the call sessions: bridge reports of our dials get our call id. */
   routeEvent(event: CallEvent): CallEvent;
+  /** The way the next dial goes (`auto` resolved against the bridge connection and the configured URL). */
+  method(): DialMethod;
 }
 
 export function createDialer(deps: DialerDeps): Dialer {
   const config = typeof deps.config === 'function' ? deps.config : () => deps.config as DialConfigView;
   const newId = deps.newId ?? (() => randomUUID());
+  const method = (cfg: DialConfigView = config()): DialMethod =>
+    resolveDialMethod(cfg.dial.method, { bridgeConnected: deps.bridgeConnected?.() ?? false, urlConfigured: Boolean(cfg.telephony.ecall_parameters) });
   const correlator = createOutboundCorrelator({ windowMs: deps.correlationWindowMs ?? 120_000 });
   const pendingDials = createPendingDials({
     clock: deps.clock,
@@ -100,6 +107,7 @@ export function createDialer(deps: DialerDeps): Dialer {
 
   async function start(request: z.output<typeof DialRequest>, ticket: ResolvedTicket | undefined): Promise<Result<DialStarted>> {
     const cfg = config();
+    const via = method(cfg);
     const prepared = prepareNumber(request.number, cfg.dial.format, cfg.phone);
     if (!prepared.ok) return prepared;
     const number = prepared.value;
@@ -112,7 +120,7 @@ export function createDialer(deps: DialerDeps): Dialer {
       ...(ticketText ? { ticket: ticketText } : {}),
     });
     const details: OutboundDetails = {
-      method: cfg.dial.method, origin: request.source, display: number.display, dialString: number.dialString,
+      method: via, origin: request.source, display: number.display, dialString: number.dialString,
       ...(number.e164 ? { e164: number.e164 } : {}),
       ...(ticket ? { ticket: { class: ticket.class, id: ticket.id } } : request.ticketHint ? { ticketHint: request.ticketHint } : {}),
       ...(request.personId ? { personId: request.personId } : {}),
@@ -122,14 +130,14 @@ export function createDialer(deps: DialerDeps): Dialer {
     // then marks it tracked), and later updates merge into what is there.
     deps.sessions.patch(callId, { details: { [OUTBOUND_DETAILS_KEY]: details } });
 
-    const sent = await dispatchDial(cfg.dial.method, cfg, {
+    const sent = await dispatchDial(via, cfg, {
       number,
       ...(ticketText && ticketText.length <= 64 ? { ticket: ticket?.id ?? ticketText } : {}),
       ...(request.action ? { action: request.action } : {}),
       ...(request.attributes ? { attributes: request.attributes } : {}),
     }, deps);
     if (!sent.ok) {
-      deps.log.warn('dial failed', { callId, method: cfg.dial.method, code: sent.error.code, error: sent.error.message });
+      deps.log.warn('dial failed', { callId, method: via, code: sent.error.code, error: sent.error.message });
       correlator.forget(callId);
       updateOutbound(callId, { dispatch: 'failed', error: sent.error.message });
       deps.sessions.apply({ kind: 'hangup', callId, direction: 'outbound', remoteNumber: '', localNumber: '', at: deps.clock.now(), source: request.source, cause: sent.error.code });
@@ -137,8 +145,8 @@ export function createDialer(deps: DialerDeps): Dialer {
     }
     if (sent.value.requestId) correlator.setRequestId(callId, sent.value.requestId);
     updateOutbound(callId, { dispatch: 'sent' });
-    deps.log.info('dialing', { callId, method: cfg.dial.method, dialString: number.dialString });
-    return ok({ callId, method: cfg.dial.method, dialString: number.dialString, display: number.display, ...(number.e164 ? { e164: number.e164 } : {}) });
+    deps.log.info('dialing', { callId, method: via, dialString: number.dialString });
+    return ok({ callId, method: via, dialString: number.dialString, display: number.display, ...(number.e164 ? { e164: number.e164 } : {}) });
   }
 
   function queue(request: z.output<typeof DialRequest>): Result<DialOutcome> {
@@ -228,6 +236,7 @@ export function createDialer(deps: DialerDeps): Dialer {
       return pendingDials.attachTicket(pendingId, ticket) ? ok(null) : fail('dial.pending-unknown', `No dial ${pendingId} is waiting for confirmation (already handled or expired)`);
     },
     onPendingChange: (listener) => pendingDials.subscribe(listener),
+    method: () => method(),
     routeEvent(event) {
       const routed = correlator.route(event);
       if (routed.matched?.first) updateOutbound(routed.matched.callId, { tracked: true, bridgeCallId: event.callId });
