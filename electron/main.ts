@@ -3,7 +3,7 @@
  * in electron/core (tested without Electron); adapters translate. Built to out/main/main.cjs.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, nativeImage, Notification, safeStorage, screen, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, clipboard, globalShortcut, ipcMain, Menu, nativeImage, Notification, safeStorage, screen, session, shell, Tray } from 'electron';
 import type { EventChannel, EventPayload } from '../shared/contract/contract';
 import type { AppStatus } from '../shared/contract/views';
 import { createCompanion, type RunningCompanion } from './core/app/companion';
@@ -19,6 +19,7 @@ import { loginItemPlan } from './core/shell/login-item';
 import { displayUnderCursor } from './core/shell/popup-placement';
 import { createRingNotifications } from './core/shell/ring-notice';
 import { createRingPopups } from './core/shell/ring-popups';
+import { withDialShortcut } from './core/shell/dial-shortcut';
 import { createRotatingLog } from './core/shell/rotating-log';
 import { rememberingSecrets } from './core/shell/remembered-secrets';
 import { createSecretStore } from './core/shell/secret-store';
@@ -28,6 +29,7 @@ import { buildTrayModel, type TrayAction } from './core/shell/tray-model';
 import { mainWindowOptions, RING_POPUP_SIZE } from './core/shell/window-options';
 import { loadRenderer, revealWindow, type AppWindow } from './adapters/app-window';
 import { createExternalOpener, throwingOpener } from './adapters/external-opener';
+import { createDialShortcutAdapter } from './adapters/global-shortcut';
 import { registerInvokeHandlers, sendEvent } from './adapters/ipc-main';
 import { installLaunchHandlers } from './adapters/launch';
 import { applyLoginItem } from './adapters/login-item';
@@ -104,15 +106,42 @@ async function start(): Promise<void> {
   });
   companion = core;
 
+  // Dial the selected or copied number from any application (registered once the core is started).
+  const dialShortcut = createDialShortcutAdapter({
+    globalShortcut, clipboard, platform: process.platform, log,
+    dialText: (text) => core.handlers['dial:text']({ text }),
+    reveal: () => mainWindow && revealWindow(mainWindow),
+    onStatus: (s) => (s.state === 'refused' || s.state === 'invalid' ? log.warn(`dial shortcut ${s.state}: ${s.message ?? ''}`) : undefined),
+  });
+  const handlers = withDialShortcut(core.handlers, dialShortcut);
   const guard = createSenderGuard({ appEntryUrl: () => entry.url });
-  registerInvokeHandlers(ipcMain, createInvokeRoute({ handlers: () => core.handlers, guard, log }));
+  registerInvokeHandlers(ipcMain, createInvokeRoute({ handlers: () => handlers, guard, log }));
   const windows = new Set<AppWindow>();
   const adopt = (win: AppWindow): void => {
     windows.add(win);
     guard.trust(win.webContents.id);
     hardenWebContents(win.webContents, { appEntryUrl: () => entry.url, openLink: (url) => void openItopPage(url), log });
   };
-  const create = (options: Electron.BrowserWindowConstructorOptions): BrowserWindow => new BrowserWindow(options);
+  // Every window of ours is created here. The security flags are written out where the window is created (the
+  // same values as SECURE_WEB_PREFERENCES, which the options already carry) so static checks such as
+  // Electronegativity see them; Auxclick is off so a middle click cannot open a window past the guards.
+  const create = (options: Electron.BrowserWindowConstructorOptions): BrowserWindow =>
+    new BrowserWindow({
+      ...options,
+      webPreferences: {
+        ...options.webPreferences,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webviewTag: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        experimentalFeatures: false,
+        disableBlinkFeatures: 'Auxclick',
+      },
+    });
 
   mainWindow = create(mainWindowOptions({ preload: paths.preload, title: PRODUCT_NAME, icon: paths.icon, ...(shellSettings.get().mainWindow ? { bounds: shellSettings.get().mainWindow } : {}) }));
   adopt(mainWindow);
@@ -184,6 +213,7 @@ async function start(): Promise<void> {
   });
 
   await core.start();
+  dialShortcut.apply(config.dial);
   const intake = core.intakeServer()?.intake;
   if (intake) router.attach(intake);
   const refused = registerProtocols(app, { handleDialLinks: shellSettings.get().handleDialLinks, defaultApp: process.defaultApp === true, execPath: process.execPath, appEntry: process.argv[1] });
@@ -195,6 +225,7 @@ async function start(): Promise<void> {
   app.on('will-quit', (event) => {
     if (stopped) return;
     event.preventDefault(); // finish writing history and the log before the process ends
+    dialShortcut.dispose(); // a global shortcut must not outlive the app that answers it
     void core.stop().finally(() => log.flush()).finally(() => {
       stopped = true;
       app.quit();

@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import logoUrl from '../assets/logo.svg';
 import { Icon } from './components/Icon';
 import { CallsPage } from './features/calls/CallsPage';
+import { DialShortcut } from './features/dial/DialShortcut';
 import { HistoryPage } from './features/history/HistoryPage';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { useFirstRunRedirect } from './features/settings/use-first-run';
 import { StatusBar } from './features/status/StatusBar';
 import { TicketDialog } from './features/ticket/TicketDialog';
 import { useLanguageFromSettings } from './i18n/use-language-from-settings';
@@ -18,6 +20,7 @@ export function App() {
   const { t } = useTranslation();
   const page = usePage();
   useLanguageFromSettings();
+  useFirstRunRedirect();
   return (
     <div className="app">
       <header className="topbar">
@@ -27,6 +30,7 @@ export function App() {
       </header>
       <StatusBar />
       <Notice />
+      <DialShortcut />
       <main className="content" id={`panel-${page}`} role="tabpanel" aria-labelledby={`tab-${page}`}>
         {page === 'calls' && <CallsPage />}
         {page === 'history' && <HistoryPage />}

@@ -4,6 +4,7 @@ import { createLookupKit } from '../../electron/core/app/lookup-kit';
 import { startDemoItop } from '../../electron/cli/demo-itop';
 import { validateConfig } from '../../shared/config';
 import { benchCalls, formatCallBench } from './call-bench';
+import { runPrecisionBench } from './precision-bench';
 import { ms } from './stats';
 
 /**
@@ -67,6 +68,9 @@ async function paintBench(): Promise<void> {
 const SECTIONS: readonly Section[] = [
   { name: 'core', what: 'simulator, normalization, index build, event → callers/lists', budgetMs: 480_000, run: coreBench },
   { name: 'paint', what: 'browser: initial JS, event → name/lists painted', budgetMs: 300_000, run: paintBench },
+  { name: 'precision', what: 'caller identification on a generated directory: right person, wrong person', budgetMs: 180_000, run: async () => void (await runPrecisionBench()).forEach((l) => console.log(l)) },
+  { name: 'forms', what: 'creation form: names behind ids, picker searches', budgetMs: 180_000, run: () => optionalBench('./forms-bench.ts', (m) => (m['runFormsBench'] as () => Promise<string>)()) },
+  { name: 'soak', what: 'a shift: 3,000 calls through bridge and /call, ack p95, crashes, RSS idle', budgetMs: 240_000, run: async () => (await import('./soak-bench')).runSoakBench() },
   { name: 'index-load', what: 'phone index at 100k persons: disk load, memory, and 500 agents over a working day on iTop', budgetMs: 300_000, run: async () => (await import('./index-load-bench')).runIndexLoadBench() },
 ];
 

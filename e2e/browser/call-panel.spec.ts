@@ -28,18 +28,27 @@ test('ringing: the number at once, then the caller, then the ticket lists', asyn
 });
 
 test('choosing another caller reloads the lists; Unknown clears them', async ({ panel, cti, snap }) => {
-  cti.ring('e2e-choose', '+33123456789');
-  const card = callCard(panel, /01 23 45 67 89/);
+  // Anna Müller's number. Jonas Wolf's 030 1234567 (Globex, no Location: read as French, uncertain) ends with
+  // the same 8 digits: offered after her as "probable: check", never selected, his tickets only once picked.
+  cti.ring('e2e-choose', '+49301234567');
+  const card = callCard(panel, /\+49 30 1234567/);
   const chooser = card.getByRole('radiogroup', { name: 'Who is calling?' });
-  await expect(chooser.getByRole('radio', { name: /^All \(2\)/ })).toBeChecked();
-  await expect(card.getByRole('region', { name: 'Anna Müller' }).getByText('Probable')).toBeVisible();
-  await expect(card.getByRole('button', { name: /Open ticket R-000002/ }).first()).toBeVisible();
+  // Both work at Globex: the organization's list holds both people's tickets, the caller's list tells them apart.
+  const callerList = card.getByRole('region', { name: /^User Requests opened for this caller/ });
+  await expect(chooser.getByRole('radio', { name: /^Anna Müller/ })).toBeChecked();
+  await expect(chooser.getByRole('radio')).toHaveCount(3); // Anna, Jonas (probable), Unknown: no "All"
+  await expect(chooser.getByRole('radio', { name: /^Jonas Wolf.*probable: check/ })).not.toBeChecked();
+  await expect(card.getByRole('region', { name: 'Anna Müller' }).getByText('Confirmed')).toBeVisible();
+  await expect(callerList.getByRole('button', { name: /Open ticket R-000015/ })).toBeVisible();
+  await expect(callerList.getByRole('button', { name: /Open ticket R-000040/ })).toHaveCount(0);
 
-  await chooser.getByRole('radio', { name: /^Anna Müller/ }).check();
-  await expect(card.getByRole('region', { name: 'Camille Martin' })).toBeHidden();
-  // Camille's ticket R-000002 leaves the lists once they are reloaded for Anna.
-  await expect(card.getByRole('button', { name: /Open ticket R-000002/ })).toHaveCount(0);
-  await expect(card.getByRole('region', { name: /this caller/i })).toBeVisible();
+  await chooser.getByRole('radio', { name: /^Jonas Wolf/ }).check();
+  await expect(card.getByRole('region', { name: 'Anna Müller' })).toBeHidden();
+  await expect(card.getByRole('region', { name: 'Jonas Wolf' }).getByText('Probable')).toBeVisible();
+  await expect(card.getByText(/Only the last digits match 030 1234567, stored without a known country/)).toBeVisible();
+  // Anna's ticket R-000015 leaves the lists once they are reloaded for Jonas; his R-000040 comes in.
+  await expect(callerList.getByRole('button', { name: /Open ticket R-000040/ })).toBeVisible();
+  await expect(callerList.getByRole('button', { name: /Open ticket R-000015/ })).toHaveCount(0);
   await snap('03-other-caller-chosen');
 
   await chooser.getByRole('radio', { name: 'Unknown caller' }).check();
@@ -50,7 +59,7 @@ test('choosing another caller reloads the lists; Unknown clears them', async ({ 
   // Keyboard: arrow keys move the choice back (native radio group).
   await chooser.getByRole('radio', { name: 'Unknown caller' }).focus();
   await panel.keyboard.press('ArrowUp');
-  await expect(chooser.getByRole('radio', { name: /^Anna Müller/ })).toBeChecked();
+  await expect(chooser.getByRole('radio', { name: /^Jonas Wolf/ })).toBeChecked();
 });
 
 test('several matches for one number are all shown, each selectable', async ({ panel, cti, snap }) => {

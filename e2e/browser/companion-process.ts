@@ -17,8 +17,8 @@ export interface CompanionProcess {
  * Starts the companion the way a user does, `npm start -- --web --port 0 --config <file>`, in its own
  * process group, and reads the one line it prints. stop() signals that group only (npm, tsx and node).
  */
-export function startCompanionProcess(args: { config: string; dataDir: string; timeoutMs?: number }): Promise<CompanionProcess> {
-  const child = spawn('npm', ['start', '--silent', '--', '--web', '--port', '0', '--config', args.config, '--data-dir', args.dataDir], {
+export function startCompanionProcess(args: { config: string; dataDir: string; timeoutMs?: number; extraArgs?: readonly string[] }): Promise<CompanionProcess> {
+  const child = spawn('npm', ['start', '--silent', '--', '--web', '--port', '0', '--config', args.config, '--data-dir', args.dataDir, ...(args.extraArgs ?? [])], {
     cwd: ROOT,
     detached: true,
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -9,11 +9,15 @@ test('quick-create on a stock iTop: the call is written in the new ticket\'s pri
   const { id } = await quickCreateFromCall(panel, cti, sim, title, snap, '24-no-phonecall-create');
   await expect
     .poll(async () => logMessages((await itopGet(sim, 'UserRequest', Number(id), ['private_log']))[0]?.['private_log']))
-    .toEqual([expect.stringMatching(/^\[Phone call \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\] Inbound call from \+33123456789 \(Camille Martin\)\./)]);
+    .toEqual([
+      expect.stringMatching(/^Created from a call from \+33123456789 \(Camille Martin\) at \d\d:\d\d\.\n\n\[cti:/),
+      expect.stringMatching(/^\[Phone call \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\] Inbound call from \+33123456789 \(Camille Martin\)\./),
+    ]);
 });
 
 test('"Log this call" on a stock iTop becomes a private-log entry on the ticket', async ({ panel, cti, sim, snap }) => {
   const note = `Called back, all good ${Date.now()}`;
-  await logCallOnTicket(panel, cti, note, null, /Call logged in the private log of R-000002\./, snap, '25-no-phonecall-log');
+  // Queued as a PhoneCall (nothing is asked of iTop first); iTop's "no such class" turns it into the log entry.
+  await logCallOnTicket(panel, cti, note, null, /Call logged on R-000002\./, snap, '25-no-phonecall-log');
   await expect.poll(async () => logMessages((await itopGet(sim, 'UserRequest', 2, ['private_log']))[0]?.['private_log'])[0] ?? '').toContain(note);
 });

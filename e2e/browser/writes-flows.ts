@@ -8,7 +8,7 @@ import type { CtiBridgeClient } from './cti-bridge-client';
  * against a stock iTop (--no-phonecall). Each returns what the simulator holds afterwards.
  */
 
-/** A call from Camille's desk number (shared with Anna) → Camille chosen → quick-create a User Request. */
+/** A call from Camille's desk number → Camille chosen → quick-create a User Request. */
 export async function quickCreateFromCall(panel: Page, cti: CtiBridgeClient, sim: RunningSimulator, title: string, snap: (n: string) => Promise<void>, shot: string) {
   cti.ring(`e2e-create-${Date.now()}`, '+33123456789');
   const card = callCard(panel, /01 23 45 67 89/);
@@ -16,9 +16,10 @@ export async function quickCreateFromCall(panel: Page, cti: CtiBridgeClient, sim
   await card.getByRole('button', { name: 'Create User Request' }).click();
   const form = card.getByRole('form', { name: 'Create User Request' });
   await expect(form.getByLabel('Origin')).toHaveValue('phone');
-  await expect(form.getByLabel('Caller (id)')).toHaveValue('42');
-  await expect(form.getByLabel('Organization (id)')).toHaveValue('4');
-  await expect(form.getByLabel('Public log entry')).toHaveValue(/^Call from customer dated \d{4}-/);
+  // Names on screen, ids behind them (issue 16).
+  await expect(form.getByLabel('Caller')).toHaveValue('Camille Martin');
+  await expect(form.getByLabel('Organization')).toHaveValue('Acme France SAS');
+  await expect(form.getByLabel('Public log')).toHaveValue(/^Call from customer dated \d{4}-/);
   await expect(form.getByRole('link', { name: 'Open in iTop' })).toHaveAttribute('href', /operation=new&class=UserRequest&default%5Borg_id%5D=4/);
   await form.getByLabel('Title', { exact: true }).fill(title);
   await form.getByLabel('Description').fill('Created from the call panel');
@@ -29,7 +30,7 @@ export async function quickCreateFromCall(panel: Page, cti: CtiBridgeClient, sim
   await expect(dialog.getByRole('heading', { name: new RegExp(`R-\\d{6} · ${title}`) })).toBeVisible();
   await snap(`${shot}-created`);
   await panel.keyboard.press('Escape');
-  const [ticket] = await itopGet(sim, 'UserRequest', `SELECT UserRequest WHERE title = '${title}'`, ['id', 'origin', 'caller_id', 'org_id', 'public_log', 'private_log']);
+  const [ticket] = await itopGet(sim, 'UserRequest', `SELECT UserRequest WHERE title = '${title}'`, ['id', 'origin', 'caller_id', 'org_id', 'description', 'public_log', 'private_log']);
   if (!ticket) throw new Error(`no UserRequest titled ${title} in the simulator`);
   return { card, ticket, id: String(ticket['id']) };
 }

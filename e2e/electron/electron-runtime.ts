@@ -14,7 +14,7 @@ export function electronRuntime(): { ok: true; executable: string } | { ok: fals
   try {
     executable = createRequire(import.meta.url)('electron') as string;
   } catch (error) {
-    return { ok: false, reason: `no Electron runtime on this machine (${(error as Error).message.split('\n')[0]}); these specs run where the binary exists (desktop, CI with xvfb) — install it with \`npx install-electron\` or without ELECTRON_SKIP_BINARY_DOWNLOAD` };
+    return { ok: false, reason: `no Electron runtime on this machine (${(error as Error).message.split('\n')[0]}); these specs run where the binary exists (desktop, CI with xvfb) — \`npm ci\` fetches it where the download server is reachable, or run \`npx install-electron\`` };
   }
   if (typeof executable !== 'string' || !existsSync(executable)) return { ok: false, reason: `the Electron binary ${String(executable)} is missing` };
   return { ok: true, executable };

@@ -35,7 +35,9 @@ export function createSimulator(options: SimOptions, wallClock?: () => Date): Si
   if (options.persons > 0) seedGenerated(store, clock, { persons: options.persons, seed: options.seed });
   for (const { login, password } of options.users) {
     if (accounts.setPassword(login, password)) continue;
-    const user = store.insert('UserLocal', { login, contactid: 0, language: 'EN US', status: 'enabled', profile_list: [], allowed_org_list: [] });
+    // Linked to a Person of its own, as an agent's account is in iTop: `:current_contact_id` finds it.
+    const person = store.insert('Person', { first_name: 'Agent', name: login, org_id: 2, email: '', phone: '', mobile_phone: '', status: 'active' });
+    const user = store.insert('UserLocal', { login, contactid: person.id, language: 'EN US', status: 'enabled', profile_list: [], allowed_org_list: [] });
     const account: Account = { userId: user.id, login, password, profiles: [PROFILE.agent, PROFILE.rest], enabled: true, personalTokens: [] };
     accounts.add(account);
   }

@@ -19,12 +19,12 @@ export interface SimOptions {
   readonly tokenLogin: boolean;
   readonly timezone: string;
   readonly strictPhonePattern: boolean;
-  readonly dataset: 'fresh' | 'recorded';
+  readonly dataset: 'fresh' | 'recorded' | 'demo';
 }
 
 export const USAGE = `usage: itop-sim [--port N] [--host 127.0.0.1] [--persons N] [--latency MS] [--jitter MS] [--seed S]
                 [--no-phonecall] [--user LOGIN:PASSWORD]... [--token-login] [--timezone TZ]
-                [--strict-phone-pattern] [--dataset fresh|recorded]`;
+                [--strict-phone-pattern] [--dataset fresh|recorded|demo]`;
 
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -36,7 +36,7 @@ const VALUE_RULES: Record<string, { key: keyof SimOptions; schema: z.ZodType; ex
   '--jitter': { key: 'jitterMs', schema: int(0, 600_000), expects: 'milliseconds, an integer between 0 and 600000' },
   '--seed': { key: 'seed', schema: int(0, 2 ** 31 - 1), expects: 'a non-negative integer' },
   '--timezone': { key: 'timezone', schema: z.string().refine(isValidTimezone), expects: 'an IANA timezone such as Europe/Paris' },
-  '--dataset': { key: 'dataset', schema: z.enum(['fresh', 'recorded']), expects: "'fresh' (recordings 01-06c) or 'recorded' (the full recorded instance)" },
+  '--dataset': { key: 'dataset', schema: z.enum(['fresh', 'recorded', 'demo']), expects: "'fresh' (recordings 01-06c), 'recorded' (the full recorded instance) or 'demo' (recorded + the caller-identification traps)" },
 };
 const FLAGS: Record<string, (o: Mutable) => void> = {
   '--no-phonecall': (o) => void (o.phoneCall = false),
@@ -49,7 +49,7 @@ type Mutable = { -readonly [K in keyof SimOptions]: SimOptions[K] };
 export function parseSimArgs(argv: readonly string[]): Result<SimOptions> {
   const o: Mutable = {
     port: 0, host: '127.0.0.1', persons: 0, latencyMs: 0, jitterMs: 0, seed: 1, phoneCall: true, users: [],
-    tokenLogin: false, timezone: 'Europe/Paris', strictPhonePattern: false, dataset: 'recorded',
+    tokenLogin: false, timezone: 'Europe/Paris', strictPhonePattern: false, dataset: 'demo',
   };
   const users: { login: string; password: string }[] = [];
   for (let i = 0; i < argv.length; i++) {

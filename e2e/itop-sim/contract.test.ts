@@ -28,7 +28,7 @@ const isFresh = (r: Recording): boolean => r.id < '11';
 
 describe.each([
   { stage: 'fresh instance (recordings 01-10b)', pick: isFresh, options: { dataset: 'fresh', strictPhonePattern: true } as const },
-  { stage: 'recorded instance (recordings 11-20b)', pick: (r: Recording) => !isFresh(r), options: { tokenLogin: true } as const },
+  { stage: 'recorded instance (recordings 11-20b)', pick: (r: Recording) => !isFresh(r), options: { tokenLogin: true, dataset: 'recorded' } as const },
 ])('$stage', ({ pick, options }) => {
   let sim: RunningSimulator;
   beforeAll(async () => {

@@ -21,6 +21,8 @@ async function main(): Promise<void> {
   process.stdout.write(`itop-sim listening on http://${host}:${port}${REST_PATH}\n`);
   process.stderr.write(`itop-sim: ready in ${Math.round(performance.now() - started)} ms (${options.dataset} dataset, ${options.persons} generated persons)\n`);
   const stop = (): void => {
+    // Open keep-alive connections can hold close() forever; the port must not outlive the parent.
+    setTimeout(() => process.exit(0), 1_000).unref();
     void sim.server.close().then(() => process.exit(0));
   };
   process.on('SIGTERM', stop);
@@ -28,6 +30,8 @@ async function main(): Promise<void> {
   if (process.env.ITOP_SIM_EXIT_WITH_STDIN === '1') {
     // Started by spawn.ts: when the parent (a test runner) dies, its pipe closes; do not outlive it.
     process.stdin.on('end', stop);
+    process.stdin.on('close', stop);
+    process.stdin.on('error', stop);
     process.stdin.resume();
   }
 }

@@ -11,7 +11,7 @@ describe('REST operations', () => {
   const call = (json: Record<string, unknown>, auth = undefined as Parameters<typeof rest>[2]) => rest(sim.url, json, auth);
   const get = (cls: string, key: unknown, extra: Record<string, unknown> = {}) => call({ operation: 'core/get', class: cls, key, ...extra });
   beforeAll(async () => {
-    sim = await startSimulator();
+    sim = await startSimulator({ dataset: 'recorded' }); // compared with the recorded instance's counts
   });
   afterAll(async () => {
     await sim?.stop();

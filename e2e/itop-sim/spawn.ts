@@ -22,11 +22,13 @@ export interface StartOptions {
   tokenLogin?: boolean;
   /** iTop's default phone pattern instead of the recorded instance's relaxed one (recordings 10, 10b). */
   strictPhonePattern?: boolean;
-  /** 'fresh': state of recordings 01-06c; 'recorded' (default): the full recorded instance. */
-  dataset?: 'fresh' | 'recorded';
+  /** 'fresh': state of recordings 01-06c; 'recorded': the full recorded instance; 'demo' (default): recorded + seed/demo-traps.ts. */
+  dataset?: 'fresh' | 'recorded' | 'demo';
   timezone?: string;
   /** How long to wait for the ready line (default 20 s; --persons 100000 needs a few seconds). */
   startTimeoutMs?: number;
+  /** A fixed port (default 0: any free one), e.g. to bring "iTop" back at the same URL after stopping it. */
+  port?: number;
 }
 
 export interface SimControl {
@@ -52,7 +54,7 @@ const READY = /^itop-sim listening on (http:\/\/127\.0\.0\.1:(\d+))(\/webservice
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 export function simulatorArgs(opts: StartOptions): string[] {
-  const args = ['--port', '0'];
+  const args = ['--port', String(opts.port ?? 0)];
   if (opts.persons !== undefined) args.push('--persons', String(opts.persons));
   if (opts.latencyMs !== undefined) args.push('--latency', String(opts.latencyMs));
   if (opts.jitterMs !== undefined) args.push('--jitter', String(opts.jitterMs));

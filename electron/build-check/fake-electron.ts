@@ -38,7 +38,7 @@ class FakeWebContents extends Emitter {
  * records what the main process does (windows, IPC handlers, tray menus, protocol registration) so a
  * test can check the wiring of the real bundle. Behaviour is Electron's documented one, not invented.
  */
-export function createFakeElectron(o: { appPath: string; paths: Record<string, string>; lockFree?: boolean }) {
+export function createFakeElectron(o: { appPath: string; paths: Record<string, string>; lockFree?: boolean; takenShortcuts?: string[] }) {
   const log: string[] = [];
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
@@ -133,6 +133,23 @@ export function createFakeElectron(o: { appPath: string; paths: Record<string, s
     show = (): void => void Notification.shown.push(this.options);
   }
 
+  // globalShortcut: one owner per accelerator, false when taken (`takenShortcuts` stand for other applications).
+  const shortcuts = new Map<string, () => void>();
+  const globalShortcut = {
+    register: (accelerator: string, callback: () => void): boolean => {
+      log.push(`globalShortcut.register ${accelerator}`);
+      if (o.takenShortcuts?.includes(accelerator) || shortcuts.has(accelerator)) return false;
+      shortcuts.set(accelerator, callback);
+      return true;
+    },
+    unregister: (accelerator: string): void => {
+      log.push(`globalShortcut.unregister ${accelerator}`);
+      shortcuts.delete(accelerator);
+    },
+  };
+  const clipboardTexts = { selection: '', clipboard: '' };
+  const clipboard = { readText: (type?: 'selection' | 'clipboard'): string => clipboardTexts[type ?? 'clipboard'] };
+
   const permission: { request?: unknown; check?: unknown } = {};
   const display = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 }, bounds: { x: 0, y: 0, width: 1920, height: 1080 } };
   const electron = {
@@ -153,6 +170,8 @@ export function createFakeElectron(o: { appPath: string; paths: Record<string, s
     screen: { getCursorScreenPoint: () => ({ x: 100, y: 100 }), getAllDisplays: () => [display], getPrimaryDisplay: () => display },
     session: { defaultSession: { setPermissionRequestHandler: (h: unknown) => void (permission.request = h), setPermissionCheckHandler: (h: unknown) => void (permission.check = h) } },
     shell: { openExternal: async (url: string) => void log.push(`openExternal ${url}`) },
+    globalShortcut,
+    clipboard,
   };
 
   return {
@@ -165,6 +184,9 @@ export function createFakeElectron(o: { appPath: string; paths: Record<string, s
     notifications: Notification.shown,
     protocolsRegistered,
     quitCalled,
+    /** Registered global shortcuts → their callbacks (press one to simulate the keys). */
+    shortcuts,
+    clipboardTexts,
     /** app.exit(code): the main process gave up starting. */
     exited,
     becomeReady: () => {

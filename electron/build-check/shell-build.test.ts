@@ -153,11 +153,20 @@ describe('built main', () => {
       expect(snapshot.value.calls.calls.map((c) => c.displayName)).toEqual(['Ada']);
       expect(await fake.handlers.get('app:snapshot')?.({ sender: { id: 999 }, senderFrame: frame })).toMatchObject({ ok: false, error: { code: 'ipc-forbidden' } });
 
+      // The dial shortcut: registered once started; a press queues the primary selection's number for confirmation.
+      expect([...fake.shortcuts.keys()]).toEqual(['CommandOrControl+Shift+D']);
+      expect((await fake.handlers.get('dial:shortcut-status')?.({ sender: { id: mainWindow?.webContents.id }, senderFrame: frame })) as unknown).toMatchObject({ ok: true, value: { state: 'registered' } });
+      fake.clipboardTexts.clipboard = '+33 1 23 45 67 89';
+      fake.shortcuts.get('CommandOrControl+Shift+D')?.();
+      await expect.poll(() => mainWindow?.webContents.sent.some((s) => s.channel === 'dial:pending-changed' && JSON.stringify(s.payload).includes('+33 1 23 45 67 89'))).toBe(true);
+      expect(fake.log.some((l) => l.startsWith('openExternal tel:'))).toBe(false);
+
       // Quit: the core is stopped (intake closed, history flushed) before the process may end.
       fake.electron.app.emit('before-quit');
       let prevented = false;
       fake.electron.app.emit('will-quit', { preventDefault: () => (prevented = true) });
       expect(prevented).toBe(true);
+      expect(fake.shortcuts.size).toBe(0);
       await fake.quitCalled;
     } finally {
       for (const [key, value] of Object.entries(previous)) {

@@ -26,7 +26,21 @@ describe('cti CLI against the simulator', () => {
     expect(r.code).toBe(EXIT.OK);
     expect(r.out).toMatch(/→ external \+33123456789/);
     expect(r.out).toMatch(/\[confirmed via phone\] #42 Camille Martin/);
+    expect(r.out).toMatch(/why: stored "\+33 1 23 45 67 89" \(certain\): same number/);
+    // Anna Müller's +49 151 23456789 ends with the same 8 digits, but both numbers are certain: not a match.
+    expect(r.out).not.toMatch(/Anna Müller/);
+    expect(r.out).toMatch(/Selection: person 42/);
     expect(r.out).toMatch(/List "User Requests opened for this caller": done/);
+  });
+
+  it('lookup --json shows each match\'s confidence, the stored value\'s certainty and the reason', async () => {
+    // Lukas Schmidt's 030/1234568 (Globex, no Location, no orgRegions) is read as French: uncertain, so probable.
+    const r = await run(['lookup', '+49 30 1234568', '--json']);
+    const report = JSON.parse(r.out) as { callers: { name: string; confidence: string; certainty: string; reason: string; matchedRaw: string; why: string }[]; selection: string };
+    expect(report.callers.find((c) => c.name === 'Lukas Schmidt')).toMatchObject({
+      confidence: 'probable', certainty: 'uncertain', reason: 'last-digits-uncertain-stored', matchedRaw: '030/1234568', why: expect.stringMatching(/probable: check/),
+    });
+    expect(report.selection).toBe('unknown');
   });
 
   it('lookup --json gives the same report as data; nobody found exits 1', async () => {

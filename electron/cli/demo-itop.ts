@@ -20,7 +20,12 @@ const URL_IN_OUTPUT = /https?:\/\/(?:127\.0\.0\.1|localhost|\[::1\]):\d+[^\s"']*
 /** `extraArgs`: more simulator options (`--no-phonecall`, `--persons N`, `--latency MS`). */
 export function startDemoItop(extraArgs: readonly string[] = [], timeoutMs = 20_000): Promise<Result<DemoItop>> {
   if (!existsSync(SIM_MAIN)) return Promise.resolve(fail('demo-missing', `the simulator is not installed (${SIM_MAIN})`));
-  const child = spawn(process.execPath, ['--import', 'tsx', SIM_MAIN, '--port', '0', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // stdin is a pipe the simulator watches: when this process ends, even by SIGKILL, the pipe closes and the
+  // simulator exits instead of staying behind, orphaned, on its port.
+  const child = spawn(process.execPath, ['--import', 'tsx', SIM_MAIN, '--port', '0', ...extraArgs], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, ITOP_SIM_EXIT_WITH_STDIN: '1' },
+  });
   const stop = (): Promise<void> =>
     new Promise((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();

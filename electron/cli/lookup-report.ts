@@ -1,6 +1,7 @@
 import type { CallerMatch, TicketListView } from '../../shared/contract/views';
 import { explainNormalization, type ExternalNumber } from '../../shared/phone';
 import { defaultSelection, selectedCallerIds } from '../core/lookup/chooser';
+import { defaultSelectionFor } from '../core/app/switchboard';
 import type { IndexStatus } from '../core/lookup/index-service';
 import type { LookupKit } from '../core/app/lookup-kit';
 import { NO_CALLERS } from '../core/lookup/found-callers';
@@ -14,7 +15,8 @@ export interface LookupReport {
   readonly number: NumberView;
   readonly index: IndexStatus & { readonly error?: string };
   readonly query?: { readonly oql: string; readonly error?: string };
-  readonly callers: CallerMatch[];
+  /** Each match with its confidence, the stored value's certainty and reason, and `why` in words. */
+  readonly callers: (CallerMatch & { readonly why: string })[];
   readonly selection: string;
   readonly lists: TicketListView[];
 }
@@ -35,8 +37,8 @@ export async function runLookup(kit: LookupKit, raw: string): Promise<LookupRepo
     if (merged.ok) found = merged.value;
     query = { oql: outcome.oql ?? '(not built)', ...(merged.ok ? {} : { error: merged.error }) };
   }
-  const callers = found.matches;
-  const selection = defaultSelection(callers);
+  const callers = found.matches.map((m) => ({ ...m, why: whyMatched(m) }));
+  const selection = defaultSelectionFor(found, defaultSelection);
   const ids = selectedCallerIds(selection, callers);
   const lists = await kit.lists.load(`cli|${ids.join(',')}`, ids, kit.callers.placeholders(input));
   const label = selection.kind === 'person' ? `person ${selection.personId}` : selection.kind;
@@ -56,6 +58,7 @@ export function formatLookupReport(report: LookupReport): string {
   for (const c of report.callers) {
     const via = c.matchedAttribute ? ` via ${c.matchedAttribute}` : '';
     out.push(`  [${c.confidence}${via}] #${c.personId} ${c.display.join(', ')}${c.inactive ? ' (inactive)' : ''}`);
+    out.push(`      why: ${c.why}`);
     for (const p of c.phones) out.push(`      ${p.attribute}: ${p.raw}`);
   }
   out.push('', `Selection: ${report.selection}`);
@@ -70,4 +73,20 @@ export function formatLookupReport(report: LookupReport): string {
     for (const t of list.tickets) out.push(`  ${t.ref}  [${t.status}${t.priority ? ` P${t.priority}` : ''}]  ${t.title}${t.callerName ? ` — ${t.callerName}` : ''}`);
   }
   return out.join('\n');
+}
+
+const REASONS: Record<NonNullable<CallerMatch['reason']>, string> = {
+  'same-number': 'same number (E.164)',
+  'other-reading': 'equals the other reading of the received digits (they read two ways)',
+  'last-digits-uncertain-stored': 'only the last digits are equal, and the stored number is uncertain',
+  'last-digits-uncertain-received': 'only the last digits are equal, and the received number is uncertain',
+  'caller-query': 'returned by the caller query; none of its numbers matches',
+};
+
+/** One match explained: which stored value, how sure its reading is, why it matched, what the agent sees. */
+export function whyMatched(m: CallerMatch): string {
+  const stored = m.matchedRaw !== undefined ? `stored "${m.matchedRaw}"${m.certainty ? ` (${m.certainty})` : ''}: ` : '';
+  const reason = m.reason ? REASONS[m.reason] : m.confidence;
+  const shown = m.confidence === 'probable' ? ' — offered as "probable: check", never selected by default' : m.inactive ? ' — inactive: offered, never selected by default' : '';
+  return `${stored}${reason}${shown}`;
 }

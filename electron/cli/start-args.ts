@@ -9,6 +9,8 @@ export interface StartArgs {
   /** Where history and settings are kept (default: per-user data folder). */
   dataDir?: string;
   help: boolean;
+  /** Web mode without the built-in demo iTop when none is configured: the first-run setup shows instead. */
+  noDemo?: boolean;
 }
 
 export const START_USAGE = `Usage: npm start -- [--web] [--port <n>] [--config <file>] [--data-dir <dir>]
@@ -17,6 +19,7 @@ export const START_USAGE = `Usage: npm start -- [--web] [--port <n>] [--config <
   --port <n>        web port (overrides web.port; 0 picks a free port)
   --config <file>   configuration file (JSON); ITOP_CTI_* environment variables override it
   --data-dir <dir>  folder for history and local state
+  --no-demo         with no iTop configured, do not start the demo simulator (the settings open the setup)
 `;
 
 /** Parses `npm start` arguments; unknown flags are errors (a typo must not silently start the wrong mode). */
@@ -29,6 +32,9 @@ export function parseStartArgs(argv: readonly string[]): Result<StartArgs> {
     switch (flag) {
       case '--web':
         out.web = true;
+        break;
+      case '--no-demo':
+        out.noDemo = true;
         break;
       case '--help':
       case '-h':

@@ -1,6 +1,7 @@
 import type { AppConfig, ConfigIssue } from '../../shared/config';
 import { fail, ok, type Result } from '../../shared/result';
 import { createCompanion } from '../core/app/companion';
+import { formatLogEntry } from '../../shared/log/escape-for-log';
 import { createWebHost } from '../web/web-host';
 import { startDemoItop } from './demo-itop';
 import { ensureRendererBuilt } from './start-build';
@@ -14,10 +15,14 @@ export interface WebModeOptions {
   port: number;
   /** Human-facing diagnostics (stderr). */
   log: (message: string) => void;
+  /** false: no demo simulator when no iTop is configured (`--no-demo`); the UI opens the first-run setup. */
+  demo?: boolean;
 }
 
 export interface RunningWebMode {
   readonly url: string;
+  /** A fresh single-use sign-in URL. */
+  signInUrl(): string;
   stop(): Promise<void>;
 }
 
@@ -35,9 +40,10 @@ export async function startWebMode(o: WebModeOptions): Promise<Result<RunningWeb
   };
 
   let config = o.config;
-  const demo = config.itop.url === '';
+  const demo = config.itop.url === '' && o.demo !== false;
   if (demo) {
-    const sim = await startDemoItop();
+    // Generated persons besides the recorded ones: the demo then has switchboard numbers to ring too.
+    const sim = await startDemoItop(['--persons', '1500']);
     if (!sim.ok) return fail(sim.error.code, `no iTop is configured and the demo simulator could not start: ${sim.error.message}`);
     stops.push(sim.value.stop);
     config = { ...config, itop: { ...config.itop, ...sim.value.itop } };
@@ -48,7 +54,8 @@ export async function startWebMode(o: WebModeOptions): Promise<Result<RunningWeb
     config,
     dataDir: o.dataDir,
     demo,
-    log: { info: (m) => o.log(m), warn: (m) => o.log(`warning: ${m}`) },
+    // The structured data (call ids, codes) goes on the same escaped line instead of being dropped.
+    log: { info: (m, d) => o.log(formatLogEntry(m, d)), warn: (m, d) => o.log(`warning: ${formatLogEntry(m, d)}`) },
     ...(o.configFile ? { settings: { file: o.configFile, issues: o.configIssues } } : {}),
   });
   try {
@@ -70,5 +77,5 @@ export async function startWebMode(o: WebModeOptions): Promise<Result<RunningWeb
     return host;
   }
   stops.push(() => host.value.close());
-  return ok({ url: host.value.url, stop: stopAll });
+  return ok({ url: host.value.url, signInUrl: host.value.signInUrl, stop: stopAll });
 }

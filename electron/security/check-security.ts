@@ -1,10 +1,13 @@
 /**
- * `npm run check:security` (tsx electron/security/check-security.ts): scans the shell's sources and built
- * output, prints findings by severity, exits 1 on any high-severity finding.
+ * `npm run check:security` (tsx electron/security/check-security.ts), part of `npm test`: Electronegativity on
+ * the shell's sources, held against electron/security/electronegativity-review.json (exit 1 on any HIGH or
+ * unreviewed finding), then the project's own rules for what it does not check (exit 1 on any high one).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatVerdict, judgeFindings, ReviewFile } from './electronegativity-findings';
+import { runElectronegativity } from './electronegativity-run';
 import { formatFindings, scanShell, type ScannedFile } from './scan-rules';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -28,8 +31,15 @@ export function collectShellFiles(): { sources: ScannedFile[]; built: ScannedFil
   return { sources, built, expectBuilt };
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+export const REVIEW_FILE = join(root, 'electron/security/electronegativity-review.json');
+
+async function main(): Promise<void> {
+  const review = ReviewFile.parse(JSON.parse(readFileSync(REVIEW_FILE, 'utf8')));
+  const verdict = judgeFindings(await runElectronegativity(root), review);
+  console.log(formatVerdict(verdict));
   const findings = scanShell(collectShellFiles());
   console.log(formatFindings(findings));
-  process.exitCode = findings.some((f) => f.severity === 'high') ? 1 : 0;
+  process.exitCode = verdict.blocking.length > 0 || findings.some((f) => f.severity === 'high') ? 1 : 0;
 }
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

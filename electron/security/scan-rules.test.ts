@@ -7,9 +7,10 @@ const scan = (sources: ScannedFile[], built: ScannedFile[] = []) => scanShell({ 
 const rules = (findings: ReturnType<typeof scan>) => findings.map((f) => `${f.severity} ${f.rule}${f.line ? `:${f.line}` : ''}`);
 
 describe('security scan rules', () => {
-  it('flags insecure webPreferences as high, with the line', () => {
-    const file = { path: 'electron/adapters/x.ts', text: "new BrowserWindow({\n webPreferences: { nodeIntegration: true, sandbox: false,\n contextIsolation: false, webSecurity: false, allowRunningInsecureContent: true, webviewTag: true } })" };
-    expect(rules(scan([file])).sort()).toEqual(['high web-preferences:2', 'high web-preferences:2', 'high web-preferences:3', 'high web-preferences:3', 'high web-preferences:3', 'high web-preferences:3']);
+  it('flags insecure webPreferences in the built main bundle as high, with the line (the sources are Electronegativity\'s)', () => {
+    const text = "new BrowserWindow({\n webPreferences: { nodeIntegration: true, sandbox: false,\n contextIsolation: false, webSecurity: false, allowRunningInsecureContent: true, webviewTag: true } })";
+    expect(rules(scan([], [{ path: 'out/main/main.cjs', text }])).sort()).toEqual(['high web-preferences:2', 'high web-preferences:2', 'high web-preferences:3', 'high web-preferences:3', 'high web-preferences:3', 'high web-preferences:3']);
+    expect(rules(scan([{ path: 'electron/adapters/x.ts', text }]))).toEqual([]);
   });
 
   it('allows shell.openExternal only in the allow-listed adapter', () => {

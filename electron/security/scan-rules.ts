@@ -1,8 +1,11 @@
 import { rendererCspProblems } from '../core/shell/csp';
 
 /**
- * A focused stand-in for Electronegativity (not installed): Electron's security checklist applied to the
- * shell's sources and its built output. Pure: the CLI (check-security.ts) reads the files.
+ * The project's own rules, for what Electronegativity (run on the sources by check-security.ts) does not
+ * check: where openExternal and ipcRenderer may appear, IPC that bypasses the contract router, the guards the
+ * main process must install, and the built bundles (the sandboxed preload must be CommonJS requiring only
+ * electron; the main bundle keeps the secure webPreferences). Stray run-time `electron` imports are an ESLint
+ * rule (eslint.config.js). Pure: the CLI reads the files.
  */
 export type Severity = 'high' | 'medium' | 'low';
 
@@ -46,7 +49,7 @@ function each(file: ScannedFile, pattern: RegExp, report: (line: number) => void
 }
 
 function scanSource(file: ScannedFile, out: Finding[]): void {
-  for (const [pattern, message] of WEB_PREFERENCE_FLAGS) each(file, pattern, (line) => out.push({ severity: 'high', rule: 'web-preferences', file: file.path, line, message }));
+  // webPreferences in the sources: Electronegativity's checks (NODE_INTEGRATION, CONTEXT_ISOLATION, SANDBOX…).
   if (file.path !== OPEN_EXTERNAL_ADAPTER) {
     each(file, /\bshell\s*\.\s*openExternal\s*\(/, (line) => out.push({ severity: 'high', rule: 'open-external', file: file.path, line, message: `shell.openExternal outside ${OPEN_EXTERNAL_ADAPTER} bypasses the link allow-list` }));
   }

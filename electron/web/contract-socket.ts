@@ -56,9 +56,11 @@ export async function dispatchInvoke(companion: Companion, raw: string, log: Web
 export function serveContractSocket(socket: WebSocket, companion: Companion, log: WebHostLog): void {
   socket.on('message', (data, isBinary) => {
     if (isBinary) return;
-    void dispatchInvoke(companion, String(data), log).then((reply) => {
-      if (reply && socket.readyState === socket.OPEN) socket.send(JSON.stringify(reply));
-    });
+    dispatchInvoke(companion, String(data), log)
+      .then((reply) => {
+        if (reply && socket.readyState === socket.OPEN) socket.send(JSON.stringify(reply));
+      })
+      .catch((e: unknown) => log.error(`contract socket: a frame could not be answered: ${e instanceof Error ? e.message : String(e)}`));
   });
 }
 

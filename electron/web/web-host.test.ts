@@ -48,7 +48,7 @@ function get(path: string, headers: Record<string, string> = {}): Promise<{ stat
 }
 
 async function signIn(): Promise<string> {
-  const res = await get(`/?token=${new URL(host.url).searchParams.get('token')}`);
+  const res = await get(`/?token=${new URL(host.signInUrl()).searchParams.get('token')}`);
   const setCookie = res.headers['set-cookie']?.[0] ?? '';
   return setCookie.split(';')[0] ?? '';
 }
@@ -88,7 +88,7 @@ describe('web host over real HTTP', () => {
     const res = await get(`/?token=${new URL(host.url).searchParams.get('token')}`);
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/');
-    expect(res.headers['set-cookie']?.[0]).toMatch(/^cti_session=[\w-]{20,}; HttpOnly; SameSite=Strict; Path=\/$/);
+    expect(res.headers['set-cookie']?.[0]).toMatch(new RegExp(`^cti_session_${host.port}=[\\w-]{20,}; HttpOnly; SameSite=Strict; Path=/$`));
   });
 
   it('refuses tokenless, wrong-token and wrong-Host requests', async () => {
@@ -122,7 +122,7 @@ describe('web host over real HTTP', () => {
   it('opens the contract socket only with a session cookie AND its own origin', async () => {
     const cookie = await signIn();
     expect(await openSocket('')).toBe(401);
-    expect(await openSocket('cti_session=forged')).toBe(401);
+    expect(await openSocket(`cti_session_${host.port}=forged`)).toBe(401);
     expect(await openSocket(cookie, 'http://evil.example')).toBe(403);
     expect(await openSocket(cookie, `http://localhost:${host.port}`)).toBe(403);
     const ws = await openSocket(cookie);

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { CtiBridge } from '../../shared/contract/contract';
 import type { DialConfirm, DialStart, DialStarted, PendingDialView } from '../../shared/contract/dial';
+import type { CallerSelection } from '../../shared/contract/views';
 
 export interface DialState {
   /** Deep-link dials waiting for the agent's confirmation (oldest first). */
@@ -15,6 +16,8 @@ export interface DialState {
     dialRequested(request: DialStart): Promise<DialStarted | null>;
     confirmed(confirm: DialConfirm): Promise<DialStarted | null>;
     rejected(pendingId: string): Promise<void>;
+    /** The agent picked whom a pending dial calls (the core reloads the tickets offered). */
+    calleeChosen(pendingId: string, selection: CallerSelection): Promise<void>;
     errorDismissed(): void;
   };
 }
@@ -41,6 +44,9 @@ export function createDialStore(bridge: CtiBridge) {
         confirmed: (confirm) => run(bridge.invoke('dial:confirm', confirm)),
         async rejected(pendingId) {
           await run(bridge.invoke('dial:reject', { pendingId }));
+        },
+        async calleeChosen(pendingId, selection) {
+          await run(bridge.invoke('dial:choose-callee', { pendingId, selection }));
         },
         errorDismissed: () => set({ error: null }),
       },

@@ -12,6 +12,7 @@ const view: SettingsView = {
   phone: { defaultRegion: 'FR', outsideLinePrefix: '0', extensionPattern: '^\\d{3,4}$', suffixDigits: 9 },
   cti: { port: 8765, token: 't', threeCxUrl: 'http://127.0.0.1:8765/3cx?number=%CallerNumber%' },
   ui: { language: 'auto' },
+  dialShortcut: { accelerator: 'CommandOrControl+Shift+D', dialsAtOnce: false },
   telephony: {},
   issues: [],
 };

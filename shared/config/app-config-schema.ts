@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isSupportedCountry } from 'libphonenumber-js/min';
+import { ModelPatches } from '../itop-model/schema';
 
 /**
  * The companion's own settings. Every key has a default, so `{}` is a valid config (demo mode against the
@@ -111,9 +112,14 @@ export const JournalSettings = section({
 });
 
 export const DialSettings = section({
-  method: z.enum(['bridge', 'url', 'os']).default('os'),
+  // auto: the bridge while one is connected, else ecall_parameters.url, else the OS handler (shared/dial/dial-route.ts).
+  method: z.enum(['auto', 'bridge', 'url', 'os']).default('auto'),
   format: z.enum(['e164', 'national', 'international-idd', 'outside-line']).default('e164'),
   osScheme: z.enum(['tel', 'callto', 'sip']).default('tel'),
+  /** Dials the selected (Linux: primary selection) or copied number from any application; '' = no shortcut. */
+  shortcut: z.string().max(60).default('CommandOrControl+Shift+D'),
+  /** The shortcut's number is dialed without the pending-dial confirmation (the agent opted in). */
+  shortcutDialsAtOnce: z.boolean().default(false),
 });
 
 export const UiSettings = section({
@@ -121,6 +127,22 @@ export const UiSettings = section({
   ringPopup: z.boolean().default(true),
   autoHideSeconds: z.int().min(0).max(3600).default(10),
   doNotDisturb: z.boolean().default(false),
+});
+
+/** Custom iTop classes and fields for the creation forms, on top of the built-in standard ones (shared/itop-model). */
+export const FormsSettings = section({ classes: ModelPatches.default({}) });
+
+/**
+ * Bounds on live calls: a PBX or bridge that never reports the end of a call must not keep it (and its
+ * memory) forever. No news = no event for that call.
+ */
+export const CallsSettings = section({
+  /** A ringing or dialing call with no news for this long becomes missed (or failed). */
+  ringTimeoutMs: z.int().min(5_000).max(24 * 3_600_000).default(2 * 60_000),
+  /** An answered call with no news for this long ends, marked "no hang-up received". */
+  staleAnsweredMs: z.int().min(60_000).max(7 * 24 * 3_600_000).default(12 * 3_600_000),
+  /** Live calls kept at once; past it the call with the oldest news is ended first. */
+  maxLive: z.int().min(1).max(1000).default(20),
 });
 
 /** Every section but `telephony`, which has its own reader (see telephony.ts). */
@@ -134,4 +156,6 @@ export const APP_SECTIONS = {
   journal: JournalSettings,
   dial: DialSettings,
   ui: UiSettings,
+  forms: FormsSettings,
+  calls: CallsSettings,
 } as const;

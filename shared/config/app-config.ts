@@ -18,6 +18,8 @@ export const AppConfigSchema = z.strictObject({
   journal: APP_SECTIONS.journal.prefault({}),
   dial: APP_SECTIONS.dial.prefault({}),
   ui: APP_SECTIONS.ui.prefault({}),
+  forms: APP_SECTIONS.forms.prefault({}),
+  calls: APP_SECTIONS.calls.prefault({}),
   /** The Combodo telephony extension's module parameters, in the extension's own form. */
   telephony: TelephonyParameters.prefault({}).transform((parameters): TelephonyConfig => normalizeTelephony(parameters)),
 });
@@ -36,5 +38,7 @@ export type PhoneConfig = AppConfig['phone'];
 export type JournalConfig = AppConfig['journal'];
 export type DialConfig = AppConfig['dial'];
 export type UiConfig = AppConfig['ui'];
+export type FormsConfig = AppConfig['forms'];
+export type CallsConfig = AppConfig['calls'];
 
 export const CONFIG_SECTIONS = Object.keys(AppConfigSchema.shape).filter((key) => key !== '$comment');

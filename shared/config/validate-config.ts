@@ -64,6 +64,8 @@ export function validateConfig(raw: unknown, options: ValidateOptions = {}): Val
     journal: read(APP_SECTIONS.journal, 'journal'),
     dial: read(APP_SECTIONS.dial, 'dial'),
     ui: read(APP_SECTIONS.ui, 'ui'),
+    forms: read(APP_SECTIONS.forms, 'forms'),
+    calls: read(APP_SECTIONS.calls, 'calls'),
     telephony: checkedTelephony.telephony,
   };
   issues.push(...parsedTelephony.issues, ...checkedTelephony.issues, ...crossChecks(config));

@@ -5,6 +5,7 @@ import { TicketDetail, TicketRef } from './tickets';
 import { SettingsView, SettingsPatch, ConnectionTest, ConnectionTestResult, TelephonyImport, TelephonyImportResult } from './settings';
 import { writeEventContract, writeInvokeContract } from './writes';
 import { dialEventContract, dialInvokeContract } from './dial';
+import { formInvokeContract } from './forms';
 
 /**
  * THE contract between the core and the UI, whatever carries it (Electron IPC via the preload, or the
@@ -35,6 +36,8 @@ export const invokeContract = {
   // Writes to iTop through the outbox (issue 5) and click-to-call (issue 6); schemas live in writes.ts / dial.ts.
   ...writeInvokeContract,
   ...dialInvokeContract,
+  // Creation forms: class descriptions, names of external keys, pickers (issue 16); schemas in forms.ts.
+  ...formInvokeContract,
 } as const;
 
 export const eventContract = {

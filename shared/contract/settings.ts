@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+const DialSetting = z.enum(['auto', 'bridge', 'url', 'os']);
+const DialFormat = z.enum(['e164', 'national', 'international-idd', 'outside-line']);
+const OsScheme = z.enum(['tel', 'callto', 'sip']);
+
 /** Settings as the UI sees them: never the secrets themselves, only whether they are set. */
 export const SettingsView = z.object({
   itop: z.object({
@@ -17,6 +21,10 @@ export const SettingsView = z.object({
   }),
   cti: z.object({ port: z.number(), token: z.string(), threeCxUrl: z.string() }),
   ui: z.object({ language: z.enum(['auto', 'en', 'fr', 'de']) }),
+  /** dial.shortcut ('' = none) and dial.shortcutDialsAtOnce (issue 17). */
+  dialShortcut: z.object({ accelerator: z.string(), dialsAtOnce: z.boolean() }),
+  /** Click-to-call options (issue 15: edited in the settings screen, applied at the next dial). */
+  dial: z.object({ method: DialSetting, format: DialFormat, osScheme: OsScheme }).optional(),
   telephony: z.unknown(),
   issues: z.array(z.object({ path: z.string(), severity: z.enum(['error', 'warning']), message: z.string() })),
   secretStorageWarning: z.string().optional(),
@@ -42,6 +50,8 @@ export const SettingsPatch = z.object({
     })
     .optional(),
   ui: z.object({ language: z.enum(['auto', 'en', 'fr', 'de']).optional() }).optional(),
+  dialShortcut: z.object({ accelerator: z.string().max(60).optional(), dialsAtOnce: z.boolean().optional() }).optional(),
+  dial: z.object({ method: DialSetting.optional(), format: DialFormat.optional(), osScheme: OsScheme.optional() }).optional(),
   telephony: z.unknown().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;

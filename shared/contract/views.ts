@@ -32,6 +32,15 @@ export const CallerMatch = z.object({
   /** confirmed = exact E.164 match; probable = last-digits match only (never logged without the agent confirming). */
   confidence: z.enum(['confirmed', 'probable']),
   matchedAttribute: z.string().optional(),
+  /** The stored value that matched, as written in iTop. */
+  matchedRaw: z.string().optional(),
+  /**
+   * How sure the reading of that stored value is: certain = a valid number with a known country (written
+   * internationally, or national in the region of the Person's Location / phone.orgRegions).
+   */
+  certainty: z.enum(['certain', 'uncertain']).optional(),
+  /** Why it matched (electron/core/lookup/match-rules.ts). */
+  reason: z.enum(['same-number', 'other-reading', 'last-digits-uncertain-stored', 'last-digits-uncertain-received', 'caller-query']).optional(),
   inactive: z.boolean().optional(),
   /** Values of caller_information.display_name, in configured order. */
   display: z.array(z.string()),
@@ -43,6 +52,12 @@ export type CallerMatch = z.infer<typeof CallerMatch>;
  * core selects nobody by default and the panel says why. Shared by core and renderer so both agree.
  */
 export const SWITCHBOARD_THRESHOLD = 10;
+
+/**
+ * Who "All contacts found" stands for and who may be selected by default: confirmed, active matches.
+ * Probable and inactive matches are only offered, labelled, after them (the agent picks them or not).
+ */
+export const isDefaultCandidate = (m: Pick<CallerMatch, 'confidence' | 'inactive'>): boolean => m.confidence === 'confirmed' && m.inactive !== true;
 
 export const CallerSelection = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }),
@@ -138,6 +153,16 @@ export type CallView = z.infer<typeof CallView>;
 
 export const ConnectionState = z.enum(['demo', 'checking', 'connected', 'unreachable', 'login-refused', 'not-configured']);
 
+/** A number of the demo data to ring with one click (demo mode only): one of each case the panel handles. */
+export const DemoCaller = z.object({
+  kind: z.enum(['known', 'several', 'switchboard', 'unknown', 'withheld']),
+  number: z.string(),
+  /** Who it is in the demo data (the known caller), or how many contacts share it. */
+  name: z.string().optional(),
+  count: z.number().int().optional(),
+});
+export type DemoCaller = z.infer<typeof DemoCaller>;
+
 export const AppStatus = z.object({
   itop: z.object({
     state: ConnectionState,
@@ -152,6 +177,10 @@ export const AppStatus = z.object({
     source: z.enum(['disk', 'itop']).optional(), syncedAt: z.number().optional(), stale: z.boolean().optional(),
   }),
   outbox: z.object({ pending: z.number(), failed: z.number(), lastError: z.string().optional() }),
+  /** The way the next click-to-call dials (`dial.method` with `auto` resolved): each call button says it. */
+  dialVia: z.lazy(() => DialMethod).optional(), // lazy: dial.ts imports this module too
+  /** Demo mode only: numbers of the simulator's demo data, one per case (the Simulate panel rings them). */
+  demoCallers: z.array(DemoCaller).optional(),
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 

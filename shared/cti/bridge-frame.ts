@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../result';
 import { BridgeCallEvent, type CallEvent, type CallSource } from './call-event';
-import { checkRawNumber, cleanDisplayName, preview } from './raw-number';
+import { checkRawNumber, cleanDisplayName, hasUnsafeChars, preview } from './raw-number';
 
 /**
  * The bridge wire protocol besides the event frames themselves: the bridge's answer to a dial command,
@@ -13,7 +13,7 @@ export const MAX_FRAME_BYTES = 16 * 1024;
 
 export const DialResultFrame = z.object({
   result: z.enum(['ok', 'error']),
-  requestId: z.string().min(1, 'requestId must not be empty').max(200),
+  requestId: z.string().min(1, 'requestId must not be empty').max(200).refine((id) => !hasUnsafeChars(id), 'requestId must not contain control, bidi or invalid characters'),
   message: z.string().max(1000).optional(),
 });
 export type DialResultFrame = z.infer<typeof DialResultFrame>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasUnsafeChars, MAX_CALL_ID_LENGTH } from './raw-number';
 
 /**
  * What any intake path (CTI bridge WebSocket, POST /events, 3CX URL, itop-cti:// link, argv) turns its
@@ -19,7 +20,10 @@ const text = (max: number) => z.string().max(max);
 /** A frame as a bridge sends it (validated at the edge; unknown keys are ignored, not fatal). */
 export const BridgeCallEvent = z.object({
   event: CallEventKind,
-  callId: text(200).min(1, 'callId must not be empty'),
+  // Same checks as numbers: a call id is shown, logged and echoed back, so it must be plain text.
+  callId: text(MAX_CALL_ID_LENGTH)
+    .min(1, 'callId must not be empty')
+    .refine((id) => !hasUnsafeChars(id), 'callId must not contain control, bidi or invalid characters'),
   from: text(200).default(''),
   to: text(200).default(''),
   direction: CallDirection.optional(),

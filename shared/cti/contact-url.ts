@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../result';
 import type { IncomingCallIntent } from './intents';
 import { findParam, parseQueryString } from './query-string';
-import { checkRawNumber, cleanDisplayName, detectUnfilledMacro, hasControlChars, preview } from './raw-number';
+import { checkRawNumber, cleanDisplayName, detectUnfilledMacro, hasUnsafeChars, preview } from './raw-number';
 
 /**
  * The 3CX "Open contact URL" query (`?phone=%CallerNumber%&name=%CallerDisplayName%`) read the way iTop's
@@ -40,8 +40,9 @@ export function parseContactUrlQuery(query: string, urlParameters: Readonly<Reco
   for (const [name, attribute] of Object.entries(mapping)) {
     const param = findParam(params, name);
     if (param === undefined) continue; // checked above
-    // The raw form too: an undecodable "%CallerNumber%" must be reported as what it is.
-    const macro = detectUnfilledMacro(param.raw) ?? detectUnfilledMacro(param.value);
+    // The decoded value only: percentDecode keeps an undecodable "%CallerNumber%" literally, while the raw
+    // form of an accented value (j%C3%A9r%C3%B4me) looks like a macro and was refused (issue 11, item 8).
+    const macro = detectUnfilledMacro(param.value);
     if (macro !== undefined) {
       return fail(
         'unfilled-macro',
@@ -55,7 +56,7 @@ export function parseContactUrlQuery(query: string, urlParameters: Readonly<Reco
       continue;
     }
     const value = param.value.trim();
-    if (value.length > MAX_ATTRIBUTE_LENGTH || hasControlChars(value)) {
+    if (value.length > MAX_ATTRIBUTE_LENGTH || hasUnsafeChars(value)) {
       return fail('url-parameter-invalid', `URL parameter "${name}" is longer than ${MAX_ATTRIBUTE_LENGTH} characters or contains control characters`);
     }
     attributes[attribute] = value;

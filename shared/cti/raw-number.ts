@@ -31,6 +31,18 @@ export function hasControlChars(value: string): boolean {
   return CONTROL_CHARS.test(value);
 }
 
+// Besides controls: bidi marks/overrides/isolates (they reorder what the agent and the logs show) and
+// unpaired surrogates (not text at all; JSON and iTop mangle them).
+const BIDI_OR_LONE_SURROGATE = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Controls, bidi formatting or lone surrogates: never part of a number or an identifier. */
+export function hasUnsafeChars(value: string): boolean {
+  return CONTROL_CHARS.test(value) || BIDI_OR_LONE_SURROGATE.test(value);
+}
+
+/** Longest call id accepted from a bridge (PBX ids are UUIDs or short counters). */
+export const MAX_CALL_ID_LENGTH = 128;
+
 export interface RawNumber {
   /** Trimmed, otherwise exactly as received; '' when nothing usable was given. */
   readonly number: string;
@@ -53,7 +65,7 @@ export function checkRawNumber(value: string, where: string): Result<RawNumber> 
   if (number.length > MAX_RAW_NUMBER_LENGTH) {
     return fail('number-too-long', `${where} is ${number.length} characters long; at most ${MAX_RAW_NUMBER_LENGTH} are accepted`);
   }
-  if (hasControlChars(number)) return fail('number-invalid', `${where} contains control characters`);
+  if (hasUnsafeChars(number)) return fail('number-invalid', `${where} contains control, bidi or invalid characters`);
   return ok({ number, withheld: isWithheld(number) });
 }
 

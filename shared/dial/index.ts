@@ -13,3 +13,4 @@ export {
   type CallActionPerson,
 } from './call-actions';
 export { needsConfirmation, readDialLink, type DialLink, type DialOrigin } from './deep-link-dial';
+export { resolveDialMethod, type DialRouteFacts, type DialSetting } from './dial-route';

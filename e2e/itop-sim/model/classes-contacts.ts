@@ -5,6 +5,9 @@
 import type { AttrDef, ClassDef } from './types';
 
 const statusActive: AttrDef = { code: 'status', label: 'Status', type: 'enum', mandatory: true, values: ['active', 'inactive'], defaultValue: 'active' };
+// Organization and Location allow an empty status in itop-structure (is_null_allowed = true); Contact does not.
+const optionalStatus: AttrDef = { ...statusActive, mandatory: false };
+const serviceStatus: AttrDef = { code: 'status', label: 'Status', type: 'enum', values: ['production', 'implementation', 'obsolete'] };
 
 export const organization: ClassDef = {
   name: 'Organization',
@@ -13,7 +16,7 @@ export const organization: ClassDef = {
   attributes: [
     { code: 'name', label: 'Name', type: 'string', mandatory: true },
     { code: 'code', label: 'Code', type: 'string' },
-    statusActive,
+    optionalStatus,
     { code: 'parent_id', label: 'Parent', type: 'extkey', target: 'Organization', onTargetDelete: 'manual' },
     { code: 'parent_name', label: 'Parent name', type: 'extfield', via: { key: 'parent_id', remote: 'name' } },
   ],
@@ -25,7 +28,7 @@ export const location: ClassDef = {
   obsoleteWhen: { code: 'status', value: 'inactive' },
   attributes: [
     { code: 'name', label: 'Name', type: 'string', mandatory: true },
-    statusActive,
+    optionalStatus,
     { code: 'org_id', label: 'Owner organization', type: 'extkey', mandatory: true, target: 'Organization', onTargetDelete: 'manual' },
     { code: 'org_name', label: 'Owner organization name', type: 'extfield', via: { key: 'org_id', remote: 'name' } },
     { code: 'address', label: 'Address', type: 'text' },
@@ -91,6 +94,7 @@ export const service: ClassDef = {
     { code: 'org_id', label: 'Provider', type: 'extkey', mandatory: true, target: 'Organization', onTargetDelete: 'manual' },
     { code: 'org_name', label: 'Provider name', type: 'extfield', via: { key: 'org_id', remote: 'name' } },
     { code: 'description', label: 'Description', type: 'text' },
+    serviceStatus,
   ],
 };
 
@@ -99,6 +103,46 @@ export const serviceSubcategory: ClassDef = {
   naming: ['name'],
   attributes: [
     { code: 'name', label: 'Name', type: 'string', mandatory: true },
+    { code: 'service_id', label: 'Service', type: 'extkey', mandatory: true, target: 'Service', onTargetDelete: 'auto' },
+    { code: 'service_name', label: 'Service name', type: 'extfield', via: { key: 'service_id', remote: 'name' } },
+    { code: 'request_type', label: 'Request type', type: 'enum', mandatory: true, values: ['incident', 'service_request'], defaultValue: 'incident' },
+    serviceStatus,
+  ],
+};
+
+/**
+ * Customer contracts and the services they cover (itop-service-mgmt): what iTop's ticket forms and portal
+ * offer as services to an organization's tickets.
+ */
+export const contract: ClassDef = {
+  name: 'Contract',
+  abstract: true,
+  naming: ['name'],
+  attributes: [
+    { code: 'name', label: 'Name', type: 'string', mandatory: true },
+    { code: 'org_id', label: 'Customer', type: 'extkey', mandatory: true, target: 'Organization', onTargetDelete: 'manual' },
+    { code: 'organization_name', label: 'Customer name', type: 'extfield', via: { key: 'org_id', remote: 'name' } },
+    { code: 'description', label: 'Description', type: 'text' },
+    { code: 'start_date', label: 'Start date', type: 'date' },
+    { code: 'end_date', label: 'End date', type: 'date' },
+    { code: 'provider_id', label: 'Provider', type: 'extkey', mandatory: true, target: 'Organization', onTargetDelete: 'manual' },
+    { code: 'provider_name', label: 'Provider name', type: 'extfield', via: { key: 'provider_id', remote: 'name' } },
+    serviceStatus,
+  ],
+};
+
+export const customerContract: ClassDef = {
+  name: 'CustomerContract',
+  parent: 'Contract',
+  attributes: [{ code: 'services_list', label: 'Services', type: 'linkset' }],
+};
+
+export const lnkCustomerContractToService: ClassDef = {
+  name: 'lnkCustomerContractToService',
+  naming: ['customercontract_id', 'service_id'],
+  attributes: [
+    { code: 'customercontract_id', label: 'Customer contract', type: 'extkey', mandatory: true, target: 'CustomerContract', onTargetDelete: 'auto' },
+    { code: 'customercontract_name', label: 'Customer contract name', type: 'extfield', via: { key: 'customercontract_id', remote: 'name' } },
     { code: 'service_id', label: 'Service', type: 'extkey', mandatory: true, target: 'Service', onTargetDelete: 'auto' },
     { code: 'service_name', label: 'Service name', type: 'extfield', via: { key: 'service_id', remote: 'name' } },
   ],

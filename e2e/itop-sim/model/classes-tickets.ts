@@ -43,9 +43,10 @@ export const ticket: ClassDef = {
   ],
 };
 
-const impact = enumOf('impact', 'Impact', ['1', '2', '3'], '1');
-const urgency = enumOf('urgency', 'Urgency', ['1', '2', '3', '4'], '4');
-const priority = enumOf('priority', 'Priority', ['1', '2', '3', '4'], '4');
+// is_null_allowed = false in itop-request-mgmt-itil / itop-incident-mgmt-itil (their defaults fill them in).
+const impact = enumOf('impact', 'Impact', ['1', '2', '3'], '1', true);
+const urgency = enumOf('urgency', 'Urgency', ['1', '2', '3', '4'], '4', true);
+const priority = enumOf('priority', 'Priority', ['1', '2', '3', '4'], '4', true);
 const originsItil = ['in_person', 'chat', 'mail', 'phone', 'portal'];
 
 /** SLA, resolution and parent attributes shared by UserRequest and Incident (same order in both). */

@@ -3,7 +3,7 @@
  * (finalclass, friendlyname, obsolescence, <extkey>_friendlyname…), `*` field lists and OQL filter codes.
  */
 import type { AttrDef, ClassDef } from './types';
-import { contact, location, organization, person, service, serviceSubcategory, team } from './classes-contacts';
+import { contact, contract, customerContract, lnkCustomerContractToService, location, organization, person, service, serviceSubcategory, team } from './classes-contacts';
 import { approvedChange, change, emergencyChange, incident, normalChange, problem, routineChange, ticket, userRequest } from './classes-tickets';
 import { phoneCall, user, userLocal, userToken } from './classes-misc';
 
@@ -45,10 +45,11 @@ export interface Schema {
 // iTop's own class order (recording 08b), restricted to what the simulator models.
 const ALL: readonly ClassDef[] = [
   user, userLocal, organization, location, contact, person, team, ticket, phoneCall, incident, problem, userRequest,
-  service, serviceSubcategory, userToken, change, routineChange, approvedChange, normalChange, emergencyChange,
+  contract, customerContract, service, serviceSubcategory, lnkCustomerContractToService, userToken, change, routineChange, approvedChange, normalChange, emergencyChange,
 ];
 
-const NOT_FILTERABLE = new Set(['linkset', 'blob', 'caselog', 'stopwatch', 'sw-deadline', 'sw-passed', 'sw-over']);
+// A case log is a filter code in iTop 3.2.0: `private_log LIKE '%…%'` searches its stored text (issue 13).
+const NOT_FILTERABLE = new Set(['linkset', 'blob', 'stopwatch', 'sw-deadline', 'sw-passed', 'sw-over']);
 
 export function createSchema(options: SchemaOptions): Schema {
   const defs = ALL.filter((d) => options.phoneCall || d.name !== 'PhoneCall');

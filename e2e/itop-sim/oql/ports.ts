@@ -56,7 +56,7 @@ export interface OqlContext {
 
 export type OqlFailureKind = 'syntax' | 'lexer' | 'unknown-class' | 'unknown-attribute' | 'missing-argument';
 
-/** A failure worded as iTop words it; the simulator wraps it into "Query failed to execute: …". */
+/** A failure worded as iTop words it; the simulator wraps what FromOQL raises into "Query failed to execute: …" (not a missing argument, raised when the query runs). */
 export interface OqlFailure {
   readonly kind: OqlFailureKind;
   /** iTop's exception class, e.g. OQLParserSyntaxErrorException, UnknownClassOqlException, OqlNormalizeException. */

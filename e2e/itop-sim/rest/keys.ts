@@ -27,6 +27,9 @@ export function objectSetFromKey(call: CallContext, cls: string, key: unknown): 
     // FromOQL('') returns null, and new DBObjectSet(null) is a TypeError rest.php does not catch.
     if (key === '') throw new PhpFatal('TypeError: DBObjectSet::__construct(): Argument #1 ($oFilter) must be of type DBSearch, null given');
     const run = call.sortedQueries.run(key, call);
+    // Only what FromOQL raises (lexing, parsing, normalizing) is wrapped by GetObjectSetFromKey; a missing
+    // argument is raised later, when the set is counted or fetched, and reaches rest.php as it is (§4).
+    if (!run.ok && run.failure.kind === 'missing-argument') throw new RestError(run.failure.message);
     if (!run.ok) {
       throw new RestError(`Query failed to execute: query = ${key}, exception_class = ${run.failure.exceptionClass}, exception_message = ${run.failure.message}`);
     }

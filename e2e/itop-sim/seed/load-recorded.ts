@@ -11,14 +11,16 @@ import type { Store } from '../store/store';
 import { computeValues, defaultValues } from '../rest/write';
 import { FRESH_ORG_MAX_ID, FRESH_PERSON_MAX_ID, RECORDED_ORGS, RECORDED_PERSONS, RECORDED_TEAMS } from './recorded-people';
 import { FIRST_REQUEST, RECORDED_CALLS, RECORDED_DAY, RECORDED_TICKETS } from './recorded-tickets';
+import { DEMO_LOCATIONS, DEMO_TRAP_PERSONS, DEMO_TRAP_TICKETS } from './demo-traps';
 
-export type Dataset = 'fresh' | 'recorded';
+/** 'fresh': recordings 01-06c; 'recorded': the full recorded instance; 'demo': recorded + demo-traps.ts. */
+export type Dataset = 'fresh' | 'recorded' | 'demo';
 
 export const CTI_AGENT_PERSON_ID = 40;
 const HELPDESK_TEAM_ID = 37;
 
 export function seedRecorded(store: Store, clock: SimClock, dataset: Dataset): Account[] {
-  const full = dataset === 'recorded';
+  const full = dataset !== 'fresh';
   const put = (cls: string, id: number, fields: Record<string, StoredValue>): void => {
     const values = { ...defaultValues(store, cls), ...fields };
     computeValues({ schema: store.schema, clock }, cls, values, true);
@@ -29,10 +31,7 @@ export function seedRecorded(store: Store, clock: SimClock, dataset: Dataset): A
     if (full || id <= FRESH_PERSON_MAX_ID) put('Person', id, { first_name, name, org_id, email, phone, mobile_phone, status: status ?? 'active' });
   }
   for (const [id, name, org_id, email] of RECORDED_TEAMS) put('Team', id, { name, org_id, email });
-  put('Service', 1, { name: 'Computers and peripherals', org_id: 2 });
-  put('Service', 2, { name: 'Telecom and connectivity', org_id: 2 });
-  put('ServiceSubcategory', 1, { name: 'New laptop', service_id: 1 });
-  put('ServiceSubcategory', 2, { name: 'Phone line issue', service_id: 2 });
+  seedServiceCatalogue(put);
 
   if (full) {
     put('UserRequest', FIRST_REQUEST.id, {
@@ -41,6 +40,14 @@ export function seedRecorded(store: Store, clock: SimClock, dataset: Dataset): A
     });
     for (const row of RECORDED_TICKETS) put(row[1], row[0], ticketFields(store, row));
     store.noteRef('Ticket', 37);
+    if (dataset === 'demo') {
+      for (const [id, name, org_id, city, country] of DEMO_LOCATIONS) put('Location', id, { name, org_id, city, country });
+      for (const [id, first_name, name, org_id, email, phone, mobile_phone, location_id, status] of DEMO_TRAP_PERSONS) {
+        put('Person', id, { first_name, name, org_id, email, phone, mobile_phone, status, ...(location_id ? { location_id } : {}) });
+      }
+      for (const row of DEMO_TRAP_TICKETS) put(row[1], row[0], ticketFields(store, row));
+      store.noteRef('Ticket', Math.max(...DEMO_TRAP_TICKETS.map((t) => t[0])));
+    }
     for (const [id, ticket_id, contact_id, date, note] of RECORDED_CALLS) {
       if (store.schema.classExists('PhoneCall')) put('PhoneCall', id, { ticket_id, contact_id, agent_id: CTI_AGENT_PERSON_ID, date, flow: 'inbound', note });
     }
@@ -69,6 +76,30 @@ function ticketFields(store: Store, row: (typeof RECORDED_TICKETS)[number]): Rec
 }
 
 type Put = (cls: string, id: number, fields: Record<string, StoredValue>) => void;
+
+/**
+ * Services provided by the IT department and the customer contracts that offer them: Acme France (4) has
+ * two of the three, Globex (5) the third, so a ticket form's service list visibly depends on the organization;
+ * and a few sites of those organizations.
+ */
+function seedServiceCatalogue(put: Put): void {
+  put('Service', 1, { name: 'Computers and peripherals', org_id: 2, status: 'production' });
+  put('Service', 2, { name: 'Telecom and connectivity', org_id: 2, status: 'production' });
+  put('Service', 3, { name: 'Office furniture', org_id: 2, status: 'production' });
+  put('ServiceSubcategory', 1, { name: 'New laptop', service_id: 1, request_type: 'service_request', status: 'production' });
+  put('ServiceSubcategory', 2, { name: 'Phone line issue', service_id: 2, request_type: 'incident', status: 'production' });
+  put('ServiceSubcategory', 3, { name: 'New mobile line', service_id: 2, request_type: 'service_request', status: 'production' });
+  put('ServiceSubcategory', 4, { name: 'Broken chair', service_id: 3, request_type: 'incident', status: 'production' });
+  put('CustomerContract', 1, { name: 'Acme France support', org_id: 4, provider_id: 2, status: 'production' });
+  put('CustomerContract', 2, { name: 'Globex facilities', org_id: 5, provider_id: 2, status: 'production' });
+  put('lnkCustomerContractToService', 1, { customercontract_id: 1, service_id: 1 });
+  put('lnkCustomerContractToService', 2, { customercontract_id: 1, service_id: 2 });
+  put('lnkCustomerContractToService', 3, { customercontract_id: 2, service_id: 3 });
+  // Sites for the Person form's location picker (the recorded instance had none).
+  put('Location', 1, { name: 'Acme Paris HQ', org_id: 4, city: 'Paris', country: 'France' });
+  put('Location', 2, { name: 'Acme Lyon', org_id: 4, city: 'Lyon', country: 'France' });
+  put('Location', 3, { name: 'Globex Berlin', org_id: 5, city: 'Berlin', country: 'Germany' });
+}
 
 function seedUsers(put: Put): Account[] {
   const profileRows = (profiles: readonly string[]) => profiles.map((profile) => ({ profile }));

@@ -7,8 +7,11 @@ import { pick } from './random';
 
 export type CountryCode = 'FR' | 'DE' | 'GB' | 'US' | 'CH' | 'BE';
 
+/** Countries only the precision bench adds (e2e/bench/precision-bench.ts needs at least eight). */
+export type MoreCountryCode = 'NL' | 'SE' | 'IE';
+
 export interface Country {
-  readonly code: CountryCode;
+  readonly code: CountryCode | MoreCountryCode;
   readonly cc: string;
   /** Trunk prefix dialled before the NSN in national format ('' in the US). */
   readonly trunk: string;
@@ -37,6 +40,15 @@ export const COUNTRIES: Readonly<Record<CountryCode, Country>> = {
   BE: { code: 'BE', cc: '32', trunk: '0', areas: ['2', '3', '9'], mobiles: ['470', '475'],
     subscriberDigits: (p) => (p.length === 1 ? 7 : 6),
     group: (n, p) => (p.length === 1 ? `${p} ${n.slice(1, 4)} ${pairs(n.slice(4))}` : `${p} ${pairs(n.slice(p.length))}`), extensionWord: 'ext' },
+};
+
+export const MORE_COUNTRIES: Readonly<Record<MoreCountryCode, Country>> = {
+  NL: { code: 'NL', cc: '31', trunk: '0', areas: ['20', '10'], mobiles: ['6'], subscriberDigits: (p) => (p === '6' ? 8 : 7),
+    group: (n, p) => `${p} ${n.slice(p.length)}`, extensionWord: 'ext' },
+  SE: { code: 'SE', cc: '46', trunk: '0', areas: ['8'], mobiles: ['70', '73'], subscriberDigits: () => 7,
+    group: (n, p) => `${p} ${n.slice(p.length, p.length + 3)} ${pairs(n.slice(p.length + 3))}`, extensionWord: 'ext' },
+  IE: { code: 'IE', cc: '353', trunk: '0', areas: ['1'], mobiles: ['87', '86'], subscriberDigits: () => 7,
+    group: (n, p) => `${p} ${n.slice(p.length, p.length + 3)} ${n.slice(p.length + 3)}`, extensionWord: 'ext' },
 };
 
 /** An NSN whose subscriber part comes from `serial`, so numbers are unique per serial. */

@@ -96,6 +96,9 @@ export function createReader(store: Store): Reader {
         case 'ek_finalclass_recall': return t ? t.finalClass : null;
       }
     }
+    // A case log is one text column in iTop's database, every entry behind its header line, newest first:
+    // `private_log LIKE '%…%'` searches all of it (itop-rest.md §3.9.2).
+    if (field.attr.type === 'caselog') return caseLogText((obj.values[code] ?? []) as readonly CaseLogEntry[]);
     const v = field.attr.type === 'extfield' ? raw(obj, code) : obj.values[code];
     if (v === undefined || v === null) return null;
     if (typeof v === 'number') return v;
@@ -104,6 +107,10 @@ export function createReader(store: Store): Reader {
   };
 
   return { friendlyname, isObsolete, target, json, oql };
+}
+
+function caseLogText(entries: readonly CaseLogEntry[]): string {
+  return [...entries].reverse().map((e) => `========== ${e.date} : ${e.userLogin} (${e.userId}) ============\n\n${e.messageHtml}\n`).join('');
 }
 
 function caseLogEntryJson(e: CaseLogEntry): JsonValue {

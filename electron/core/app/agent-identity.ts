@@ -3,16 +3,12 @@ import type { ItopClient } from '../itop';
 import { checkConnection, type ItopStatus } from './connection-check';
 
 /**
- * The agent's Person (PhoneCall.agent_id is mandatory). Known from the start-up connection check; when that
- * check has not answered yet, or failed (iTop was down), a write asks again rather than journal the call
- * without an agent (which would turn a PhoneCall into a private-log entry for good).
+ * The connection check and the agent's identity it reads, for the status bar. Writes never wait on it: a
+ * PhoneCall names its agent as `SELECT Person WHERE id = :current_contact_id`, resolved by iTop when sent.
  */
 export interface AgentIdentity {
   /** Runs the connection check (once at a time) and reports the status. */
   check(): Promise<ItopStatus>;
-  /** The agent's Person id, asking iTop when it is not known yet; undefined when this login has no Person. */
-  personId(): Promise<number | undefined>;
-  known(): number | undefined;
 }
 
 export interface AgentIdentityDeps {
@@ -26,13 +22,10 @@ export interface AgentIdentityDeps {
 export function createAgentIdentity(deps: AgentIdentityDeps): AgentIdentity {
   let connectedOnce = false;
   let running: Promise<ItopStatus> | undefined;
-  let last: ItopStatus | undefined;
-  const idOf = (s: ItopStatus | undefined): number | undefined => (s?.identity ? Number(s.identity.personId) : undefined);
 
   const check = (): Promise<ItopStatus> =>
     (running ??= checkConnection(deps.client, deps.url).then((status) => {
       running = undefined;
-      last = status;
       deps.onStatus(status);
       if (status.state === 'connected' && !connectedOnce) {
         connectedOnce = true;
@@ -41,13 +34,5 @@ export function createAgentIdentity(deps: AgentIdentityDeps): AgentIdentity {
       return status;
     }));
 
-  return {
-    check,
-    known: () => idOf(last),
-    async personId() {
-      // Connected without a Person is a definite answer: do not ask again for every call.
-      if (last?.state === 'connected' || last?.state === 'demo') return idOf(last);
-      return idOf(await check());
-    },
-  };
+  return { check };
 }

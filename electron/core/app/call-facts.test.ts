@@ -26,11 +26,31 @@ const enrichment: Enrichment = {
 const record: OutboundCallRecord = { callId: 'c1', flow: 'outbound', number: '01 23 45 67 89', e164: '+33123456789', dialString: '0123456789', startedAt: 1000, outcome: 'unknown' };
 
 describe('call facts for the journal', () => {
-  it('an inbound call keeps every match in lookup order, the national number and whether the agent chose', () => {
+  it('an inbound call keeps the confirmed active matches in lookup order, the national number and whether the agent chose', () => {
     const facts = callFactsOf({ ...session, direction: 'inbound' }, enrichment, false, DEFAULT_PHONE_OPTIONS);
     expect(facts).toMatchObject({ number: { raw: '+33123456789', e164: '+33123456789', national: '0123456789', display: '01 23 45 67 89' }, durationMs: 10_000, agentChose: false });
-    expect(facts.callers.map((c) => c.personId)).toEqual(['7', '42']);
-    expect(confirmedContact(facts)).toBeUndefined();
+    // The probable match nobody selected is not a caller the journal may use; "All" over one confirmed = that person.
+    expect(facts.callers.map((c) => c.personId)).toEqual(['7']);
+    expect(confirmedContact(facts)).toEqual({ personId: '7', name: 'Ann', confidence: 'confirmed' });
+  });
+
+  it('the PhoneCall contact is the confirmed person the selection resolves to, or the person the agent picked', () => {
+    const withMatches = (matches: Enrichment['callers']['matches'], selection: Enrichment['selection']): Enrichment => ({ ...enrichment, callers: { ...enrichment.callers, matches }, selection });
+    const ann = { personId: '7', name: 'Ann', phones: [], confidence: 'confirmed' as const, display: [] };
+    const bob = { ...ann, personId: '8', name: 'Bob' };
+    const camille = { ...ann, personId: '42', name: 'Camille', confidence: 'probable' as const };
+    const olivia = { ...ann, personId: '74', name: 'Olivia', inactive: true };
+    const contact = (e: Enrichment, chose: boolean) => confirmedContact(callFactsOf({ ...session, direction: 'inbound' }, e, chose, DEFAULT_PHONE_OPTIONS))?.personId;
+    // Default: the single confirmed person, even with a probable one around.
+    expect(contact(withMatches([ann, camille], { kind: 'person', personId: '7' }), false)).toBe('7');
+    // "All" over two confirmed persons: nobody (a guess), unless the agent picks one.
+    expect(contact(withMatches([ann, bob, camille], { kind: 'all' }), false)).toBeUndefined();
+    expect(contact(withMatches([ann, bob, camille], { kind: 'person', personId: '8' }), true)).toBe('8');
+    // A probable or inactive person only when the agent picked it, never from a remembered choice alone.
+    expect(contact(withMatches([ann, camille], { kind: 'person', personId: '42' }), false)).toBeUndefined();
+    expect(contact(withMatches([ann, camille], { kind: 'person', personId: '42' }), true)).toBe('42');
+    expect(contact(withMatches([olivia], { kind: 'person', personId: '74' }), false)).toBeUndefined();
+    expect(contact(withMatches([olivia], { kind: 'person', personId: '74' }), true)).toBe('74');
   });
 
   it('an outbound call is for the Person the agent called (even a probable match), with the record\'s duration only', () => {

@@ -1,3 +1,4 @@
+import { isDefaultCandidate } from '../../../shared/contract/views';
 import { formatDialString, type PhoneOptions } from '../../../shared/phone';
 import type { CallSession } from '../calls/call-session';
 import type { OutboundCallRecord } from '../dialer';
@@ -5,9 +6,21 @@ import type { CallFacts } from '../journal';
 import type { Enrichment } from './call-enricher';
 
 /**
+ * The callers the journal and the presets may use: the confirmed active matches ("All" stands for them),
+ * plus the selected person when it is a probable or inactive one (the agent picked it, or a remembered
+ * choice: `confirmedContact` then decides). A probable or inactive match nobody selected never becomes the
+ * PhoneCall's contact nor the ticket's caller.
+ */
+function journalCallers(enrichment: Enrichment): CallFacts['callers'] {
+  const { selection } = enrichment;
+  const kept = enrichment.callers.matches.filter((m) => isDefaultCandidate(m) || (selection.kind === 'person' && selection.personId === m.personId));
+  return kept.map((m) => ({ personId: m.personId, name: m.name, confidence: m.confidence, ...(m.inactive ? { inactive: true } : {}) }));
+}
+
+/**
  * The journal and the presets see a call as CallFacts; the companion keeps it as a session (state machine)
  * plus its enrichment (callers, selection). Callers are every match, in lookup order (never the capped list
- * the UI receives), so the extension's "several → the first" rule sees what the lookup returned.
+ * the UI receives), so the extension's "several → the first" rule sees what the lookup returned (minus the untrusted matches).
  */
 export function callFactsOf(session: CallSession, enrichment: Enrichment, agentChose: boolean, phone: PhoneOptions): CallFacts {
   const e164 = enrichment.number.e164;
@@ -18,7 +31,7 @@ export function callFactsOf(session: CallSession, enrichment: Enrichment, agentC
     number: { raw: session.remoteNumber, display: enrichment.number.display, ...(e164 ? { e164 } : {}), ...(national?.ok ? { national: national.value } : {}) },
     startedAt: session.startedAt,
     ...(session.durationMs !== undefined ? { durationMs: session.durationMs } : {}),
-    callers: enrichment.callers.matches.map((m) => ({ personId: m.personId, name: m.name, confidence: m.confidence })),
+    callers: journalCallers(enrichment),
     selection: enrichment.selection,
     agentChose,
   };

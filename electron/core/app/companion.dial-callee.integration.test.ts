@@ -62,12 +62,45 @@ describe('a dial link without a ticket: the callee and their open tickets', () =
     expect(await phoneCall(rig.itop, id)).toMatchObject({ ticket_id: chosen.id, contact_id: '42', flow: 'outbound' });
   });
 
+  it('a number shared by two persons: the inbound chooser is offered, and the PhoneCall names the person chosen', async () => {
+    // Nathalie Girard (52) and Pierre Lambert (53) share +33 1 23 45 67 00 in the simulator's recorded people.
+    const link = await rig.companion.handleLink('itop-cti://dial?number=+33 1 23 45 67 00&ticket=R-000002');
+    if (!link.ok || link.value.kind !== 'dial-pending') throw new Error(JSON.stringify(link));
+    const { pendingId } = link.value.pending;
+    const pushed = await rig.waitFor('dial:pending-changed', (list) => list.some((p) => p.pendingId === pendingId && resolved(p) && p.ticket !== undefined));
+    const callee = pushed.find((p) => p.pendingId === pendingId)?.callee;
+    expect(callee?.matches.map((m) => m.personId).sort()).toEqual(['52', '53']);
+    expect(callee).toMatchObject({ selection: { kind: 'all' }, chosen: false });
+    expect(callee?.choices?.map((c) => c.kind)).toEqual(['all', 'person', 'person', 'unknown']);
+    expect(callee?.personId).toBeUndefined();
+    await expect(rig.companion.handlers['dial:choose-callee']({ pendingId, selection: { kind: 'person', personId: '42' } })).rejects.toThrow(/not one of the choices/);
+    await rig.companion.handlers['dial:choose-callee']({ pendingId, selection: { kind: 'person', personId: '53' } });
+    const chosen = await rig.waitFor('dial:pending-changed', (list) => list.some((p) => p.pendingId === pendingId && p.callee?.chosen === true && resolved(p)));
+    expect(chosen.find((p) => p.pendingId === pendingId)?.callee).toMatchObject({ selection: { kind: 'person', personId: '53' }, personId: '53' });
+
+    const dialing = rig.companion.handlers['dial:confirm']({ pendingId });
+    const command = (await bridge.next()) as DialFrame;
+    expect(command).toMatchObject({ command: 'dial', number: '+33123456700', ticket: '2' });
+    bridge.socket.send(JSON.stringify({ result: 'ok', requestId: command.requestId }));
+    const { callId } = await dialing;
+    const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+    for (const [event, ms] of [['answered', 1000], ['hangup', 11_000]] as const) {
+      bridge.socket.send(JSON.stringify({ event, callId: command.requestId, direction: 'outbound', to: '0123456700', at: at(ms) }));
+      expect(await bridge.next()).toMatchObject({ event });
+    }
+    const call = await rig.waitForCall(callId, (c) => c.outbound?.journal !== undefined);
+    const entryId = call.outbound?.journal?.entryId ?? '';
+    const status = await rig.waitFor('outbox:changed', (s) => s.entries.some((e) => e.id === entryId && e.state === 'done'));
+    const id = status.entries.find((e) => e.id === entryId)?.result?.id ?? '';
+    expect(await phoneCall(rig.itop, id)).toMatchObject({ ticket_id: '2', contact_id: '53', flow: 'outbound' });
+  });
+
   it('an unknown number gets a callee with no match and no lists; "no ticket" stays possible', async () => {
     const link = await rig.companion.handleLink('itop-cti://dial?number=+33 9 13 57 91 35');
     if (!link.ok || link.value.kind !== 'dial-pending') throw new Error(JSON.stringify(link));
     const { pendingId } = link.value.pending;
     const pushed = await rig.waitFor('dial:pending-changed', (list) => list.some((p) => p.pendingId === pendingId && resolved(p)));
-    expect(pushed.find((p) => p.pendingId === pendingId)?.callee).toEqual({ state: 'done', matches: [], lists: [] });
+    expect(pushed.find((p) => p.pendingId === pendingId)?.callee).toEqual({ state: 'done', matches: [], lists: [], total: 0, selection: { kind: 'unknown' }, choices: [{ kind: 'unknown' }], chosen: false });
     const dialing = rig.companion.handlers['dial:confirm']({ pendingId, ticket: null });
     const command = (await bridge.next()) as DialFrame;
     expect(command).toMatchObject({ dialString: '0913579135' });

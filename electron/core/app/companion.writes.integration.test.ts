@@ -147,13 +147,16 @@ describe('the same flows on a stock iTop without PhoneCall (--no-phonecall)', ()
     if (outcome.state !== 'created') throw new Error(JSON.stringify(outcome));
     await rig.outboxSettled();
     const created = await ticket(rig.itop, outcome.id);
-    expect(created.privateLog).toEqual([expect.stringMatching(/^\[Phone call \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\] Inbound call from \+33123456789 \(Camille Martin\)\./)]);
+    expect(created.privateLog).toEqual([
+      expect.stringMatching(/^Created from a call from \+33123456789 \(Camille Martin\) at \d\d:\d\d\.\n\n\[cti:/),
+      expect.stringMatching(/^\[Phone call \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\] Inbound call from \+33123456789 \(Camille Martin\)\./),
+    ]);
   });
 
-  it('"log this call" becomes a private-log entry on the ticket', async () => {
+  it('"log this call" is queued as a PhoneCall and becomes a private-log entry once iTop says it has no such class', async () => {
     const callId = await callFromCamille(rig);
     const logged = await rig.companion.handlers['call:log']({ callId, ticket: { class: 'UserRequest', id: '2' }, note: 'Called back, all good.' });
-    expect(logged.journal).toBe('private-log');
+    expect(logged.journal).toBe('phonecall');
     await rig.outboxSettled();
     expect((await ticket(rig.itop, '2')).privateLog[0]).toMatch(/Inbound call from \+33123456789 \(Camille Martin\)\.\nCalled back, all good\./);
   });

@@ -4,6 +4,7 @@ import type { CallSessions } from '../calls/call-sessions';
 import type { CallEnricher } from './call-enricher';
 import type { CallHistory } from './call-history';
 import type { DialHandlers } from './dial-handlers';
+import type { FormHandlers } from './form-handlers';
 import type { WriteHandlers } from './write-handlers';
 import type { LookupKit } from './lookup-kit';
 import { createSettingsHandlers, type SettingsPort } from './settings-handlers';
@@ -31,6 +32,10 @@ export interface ContractHandlerDeps {
   readonly writes: WriteHandlers;
   /** dial:* (issue 6). */
   readonly dials: DialHandlers;
+  /** form:* (issue 16). */
+  readonly forms: FormHandlers;
+  /** settings:update saved a configuration: the companion applies it at once. */
+  readonly onConfigSaved?: (config: AppConfig) => void;
 }
 
 /** Every contract channel; arguments arrive validated by the host. Failures throw with a readable message. */
@@ -43,6 +48,7 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
     setCurrent: (next, nextIssues) => {
       config = next;
       issues = nextIssues;
+      deps.onConfigSaved?.(next);
     },
     ...(deps.settings ? { port: deps.settings } : {}),
     intakePort: deps.intakePort,
@@ -80,6 +86,7 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
     ...settings,
     ...deps.writes,
     ...deps.dials,
+    ...deps.forms,
     'itop:open': async ({ url }) => {
       const root = itopRoot();
       // Only pages of the configured iTop: the UI must not become a way to open arbitrary addresses.

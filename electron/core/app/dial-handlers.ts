@@ -1,6 +1,9 @@
 import type { ContractHandlers } from '../../../shared/contract/contract';
 import type { dialInvokeContract } from '../../../shared/contract/dial';
 import type { Result } from '../../../shared/result';
+import { dialFromText } from '../dialer/text-dial';
+import { inPageStatus } from '../shell/dial-shortcut';
+export { settingsShortcut } from '../shell/dial-shortcut';
 import type { DialKit } from './dial-kit';
 
 export type DialHandlers = Pick<ContractHandlers, keyof typeof dialInvokeContract>;
@@ -11,12 +14,12 @@ const unwrap = <T>(r: Result<T>): T => {
 };
 
 /** dial:*: the agent's own clicks dial at once; links wait in dial:pending until confirmed. */
-export function createDialHandlers(deps: { dial: DialKit; method: () => 'bridge' | 'url' | 'os' }): DialHandlers {
+export function createDialHandlers(deps: { dial: DialKit; shortcut: () => Promise<{ shortcut: string; shortcutDialsAtOnce: boolean }> }): DialHandlers {
   const { dialer, actions } = deps.dial;
   return {
     'dial:start': async ({ number, ticket, personId, action }) => {
       // The url method's other parameters (email…) are the called Person's values.
-      const attributes = deps.method() === 'url' && personId ? unwrap(await deps.dial.personAttributes(personId)) : undefined;
+      const attributes = deps.dial.dialer.method() === 'url' && personId ? unwrap(await deps.dial.personAttributes(personId)) : undefined;
       const outcome = unwrap(
         await dialer.dial({
           number, source: 'app',
@@ -30,6 +33,10 @@ export function createDialHandlers(deps: { dial: DialKit; method: () => 'bridge'
     'dial:person-actions': async ({ personId }) => unwrap(await actions.forPerson(personId)),
     'dial:pending': async () => dialer.pending(),
     'dial:confirm': async (choice) => unwrap(await dialer.confirm(choice)),
+    'dial:choose-callee': async ({ pendingId, selection }) => unwrap(dialer.chooseCallee(pendingId, selection)),
+    'dial:text': async ({ text }) => unwrap(await dialFromText(dialer, text, (await deps.shortcut()).shortcutDialsAtOnce)),
+    // Web mode: the page's own keyboard shortcut; the desktop shell answers with its global registration.
+    'dial:shortcut-status': async () => inPageStatus(await deps.shortcut()),
     'dial:reject': async ({ pendingId }) => unwrap(dialer.reject(pendingId)),
   };
 }

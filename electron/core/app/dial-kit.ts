@@ -1,4 +1,5 @@
 import type { AppConfig } from '../../../shared/config/app-config';
+import type { CreationOffer } from '../../../shared/contract/views';
 import { actionAttributes } from '../../../shared/dial';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { CallSessions } from '../calls/call-sessions';
@@ -25,8 +26,12 @@ export interface DialKitDeps extends DispatchPorts {
   readonly log: Log;
   /** Who a deep-link dial calls and their open tickets (the inbound lookup); see pending-callee.ts. */
   readonly findCallee?: FindCallee;
+  /** What a pending dial without a ticket may create (the call panel's quick-create classes). */
+  readonly createOffer?: () => CreationOffer | undefined;
   /** The phone index's copy of a Person (call actions without a request when it has every field). */
   readonly indexedPerson?: (personId: string) => IndexedPerson | undefined;
+  /** Whether a CTI bridge is connected now (`dial.method: auto`). */
+  readonly bridgeConnected?: () => boolean;
 }
 
 export function createDialKit(deps: DialKitDeps): DialKit {
@@ -40,6 +45,8 @@ export function createDialKit(deps: DialKitDeps): DialKit {
     log: deps.log,
     resolveTicket,
     ...(deps.findCallee ? { findCallee: deps.findCallee } : {}),
+    ...(deps.createOffer ? { createOffer: deps.createOffer } : {}),
+    ...(deps.bridgeConnected ? { bridgeConnected: deps.bridgeConnected } : {}),
     sendDial: deps.sendDial,
     openExternal: deps.openExternal,
   });

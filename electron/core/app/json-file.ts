@@ -4,23 +4,47 @@ import { writeFileAtomic } from '../files/write-file-atomic';
 
 /**
  * A small JSON document on disk (history, remembered choices), written atomically: a crash mid-write leaves
- * the previous file, never a truncated one. Writes are serialized so the last state always lands last.
+ * the previous file, never a truncated one. One writer, debounced: a write only remembers the latest value
+ * (nothing is serialized or queued per change), and at most one file write runs at a time, so a burst of
+ * changes costs one compact serialization instead of one pretty-printed copy each piling up in memory.
  */
 export interface JsonFile<T> {
   /** The stored value, or `fallback` when the file is missing or unreadable (reported through `onProblem`). */
   read(): Promise<T>;
+  /** Schedules `value` (the latest wins); resolves when it, or a later value, is on disk. */
   write(value: T): Promise<void>;
-  /** Resolves when every write queued so far is on disk. */
+  /** Resolves when every value written so far is on disk. */
   flush(): Promise<void>;
 }
+
+/** Coalescing window: changes within it share one file write. */
+const DEFAULT_DELAY_MS = 100;
 
 export function createJsonFile<S extends z.ZodType>(
   path: string,
   schema: S,
   fallback: () => z.infer<S>,
   onProblem?: (message: string) => void,
+  options: { readonly delayMs?: number } = {},
 ): JsonFile<z.infer<S>> {
-  let chain: Promise<void> = Promise.resolve();
+  const delayMs = options.delayMs ?? DEFAULT_DELAY_MS;
+  let latest: { value: z.infer<S> } | undefined;
+  let running: Promise<void> | undefined;
+
+  async function drain(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    while (latest) {
+      const { value } = latest;
+      latest = undefined;
+      try {
+        await writeFileAtomic(path, `${JSON.stringify(value)}\n`);
+      } catch (e) {
+        onProblem?.(`Cannot save ${path}: ${(e as Error).message}`);
+      }
+    }
+    running = undefined;
+  }
+
   return {
     async read() {
       let text: string;
@@ -44,12 +68,10 @@ export function createJsonFile<S extends z.ZodType>(
       return fallback();
     },
     write(value) {
-      const text = `${JSON.stringify(value, null, 1)}\n`;
-      chain = chain
-        .then(() => writeFileAtomic(path, text))
-        .catch((e: unknown) => onProblem?.(`Cannot save ${path}: ${(e as Error).message}`));
-      return chain;
+      latest = { value };
+      running ??= drain();
+      return running;
     },
-    flush: () => chain,
+    flush: () => running ?? Promise.resolve(),
   };
 }

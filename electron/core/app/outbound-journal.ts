@@ -1,6 +1,6 @@
 import type { CallSession } from '../calls/call-session';
-import { outboundCallRecord, type OutboundCallRecord } from '../dialer';
-import type { Journal } from '../journal';
+import { outboundCallRecord, ticketQuery, type OutboundCallRecord } from '../dialer';
+import type { Journal, LogCallRequest } from '../journal';
 import type { CallFacts } from '../journal';
 import type { Log } from '../intake/log';
 import type { CallExtras } from './call-view';
@@ -11,10 +11,11 @@ import { ticketRefText } from './call-view';
  * (issue 6 §5), as soon as `outboundCallRecord` says it is over. Reviewed on every calls snapshot and by a
  * periodic sweep (a call no bridge ever reported is logged after the grace time, without duration).
  * "Once" holds across restarts too: the journal's outbox key is derived from the call id.
+ * Nothing waits on iTop: the agent and a ticket known only by the link's ref are resolved by iTop when the
+ * outbox sends the PhoneCall.
  */
 export interface OutboundJournalDeps {
   readonly journal: Journal;
-  readonly agentId: () => Promise<number | undefined>;
   readonly facts: (record: OutboundCallRecord, session: CallSession) => CallFacts;
   readonly log: Log;
   /** Something changed for a call's journal state: publish the calls again. */
@@ -35,17 +36,12 @@ export function createOutboundJournal(deps: OutboundJournalDeps): OutboundJourna
   const running = new Set<Promise<void>>();
 
   async function logOne(record: OutboundCallRecord, session: CallSession): Promise<void> {
-    if (!record.ticket) {
-      states.set(record.callId, { journalProblem: 'Not logged: this call was placed without a ticket.' });
+    const ticket = ticketOf(record, ticketRefText(session));
+    if (!ticket.ok) {
+      states.set(record.callId, { journalProblem: ticket.problem });
       return deps.onChange();
     }
-    const ref = ticketRefText(session);
-    const logged = await deps.journal.logCall({
-      call: deps.facts(record, session),
-      ticket: { class: record.ticket.class, key: Number(record.ticket.id), ...(ref ? { ref } : {}) },
-      wrapUp: '',
-      ...(await agentIdOf(deps.agentId)),
-    });
+    const logged = await deps.journal.logCall({ call: deps.facts(record, session), ticket: ticket.value, wrapUp: '' });
     if (logged.ok) states.set(record.callId, { journal: { entryId: logged.value.entryId, kind: logged.value.journal } });
     else {
       // Not queued (the disk refused): forget it was tried, so the next review tries again.
@@ -82,7 +78,13 @@ export function createOutboundJournal(deps: OutboundJournalDeps): OutboundJourna
   };
 }
 
-async function agentIdOf(agentId: () => Promise<number | undefined>): Promise<{ agentId?: number }> {
-  const id = await agentId();
-  return id !== undefined ? { agentId: id } : {};
+type TicketToLog = { ok: true; value: LogCallRequest['ticket'] } | { ok: false; problem: string };
+
+/** The resolved ticket, else the link's ref as an OQL query iTop resolves when the PhoneCall is sent. */
+function ticketOf(record: OutboundCallRecord, ref: string | undefined): TicketToLog {
+  if (record.ticket) return { ok: true, value: { class: record.ticket.class, key: Number(record.ticket.id), ...(ref ? { ref } : {}) } };
+  if (!record.ticketHint) return { ok: false, problem: 'Not logged: this call was placed without a ticket.' };
+  const query = ticketQuery(record.ticketHint);
+  if (!query.ok) return { ok: false, problem: `Not logged: ${query.error.message}` };
+  return { ok: true, value: { class: 'Ticket', key: query.value, ref: record.ticketHint } };
 }

@@ -6,6 +6,7 @@ import { saveConfig } from '../config/save-config';
 import { checkConnection } from './connection-check';
 import { itopAuthOf } from './lookup-kit';
 import { secretStorageWarning, syncSecrets, withoutSecrets, type SecretStore } from './secret-port';
+import { secretsAfterUrlChange, storedSecretsForTest } from './secret-url-rule';
 
 /**
  * Where the settings live: the file saveConfig writes, the issues found when it was loaded, and (desktop
@@ -25,6 +26,8 @@ export function toSettingsView(config: AppConfig, issues: readonly ConfigIssue[]
     phone: { defaultRegion: phone.defaultRegion, outsideLinePrefix: phone.outsideLinePrefix, extensionPattern: phone.extensionPattern, suffixDigits: phone.suffixDigits },
     cti: { port: intakePort, token: cti.token, threeCxUrl: `http://127.0.0.1:${intakePort}/call?phone=%CallerNumber%&name=%CallerDisplayName%` },
     ui: { language: config.ui.language },
+    dialShortcut: { accelerator: config.dial.shortcut, dialsAtOnce: config.dial.shortcutDialsAtOnce },
+    dial: { method: config.dial.method, format: config.dial.format, osScheme: config.dial.osScheme },
     telephony: toTelephonyParameters(config.telephony),
     issues: issues.map((i) => ({ path: i.path, severity: i.severity, message: i.message })),
   };
@@ -32,7 +35,7 @@ export function toSettingsView(config: AppConfig, issues: readonly ConfigIssue[]
 
 /**
  * settings:* handlers. Updates are validated like a config file (one bad value never breaks the rest) and
- * saved atomically; the running core keeps its configuration until restarted (the host decides when).
+ * saved atomically, then applied by the running companion at once (setCurrent → companion reconfigure).
  */
 export function createSettingsHandlers(deps: { current: () => AppConfig; setCurrent: (c: AppConfig, issues: ConfigIssue[]) => void; port?: SettingsPort; intakePort: () => number; issues: () => readonly ConfigIssue[] }) {
   const view = async (config: AppConfig, issues: readonly ConfigIssue[]): Promise<SettingsView> => {
@@ -49,13 +52,25 @@ export function createSettingsHandlers(deps: { current: () => AppConfig; setCurr
       const raw = serializeConfig(deps.current()) as Record<string, Record<string, unknown>>;
       const merged: Record<string, unknown> = {
         ...raw,
-        itop: { ...raw['itop'], ...(patch.itop ? { ...patch.itop, auth: patch.itop.authMode ?? raw['itop']?.['auth'] } : {}) },
+        // A new URL without the secret typed again drops the saved one: secrets never follow a URL.
+        itop: secretsAfterUrlChange({ ...raw['itop'], ...(patch.itop ? { ...patch.itop, auth: patch.itop.authMode ?? raw['itop']?.['auth'] } : {}) }, patch.itop, deps.current().itop.url),
         phone: { ...raw['phone'], ...(patch.phone ?? {}) },
         ui: { ...raw['ui'], ...(patch.ui ?? {}) },
+        dial: {
+          ...raw['dial'],
+          ...(patch.dial ?? {}),
+          ...(patch.dialShortcut?.accelerator !== undefined ? { shortcut: patch.dialShortcut.accelerator.trim() } : {}),
+          ...(patch.dialShortcut?.dialsAtOnce !== undefined ? { shortcutDialsAtOnce: patch.dialShortcut.dialsAtOnce } : {}),
+        },
         ...(patch.telephony !== undefined ? { telephony: patch.telephony } : {}),
       };
       delete (merged['itop'] as Record<string, unknown>)['authMode'];
       const validated = validateConfig(merged, { agentTimeZone: deps.current().itop.serverTimeZone, generateToken: () => deps.current().cti.token });
+      // A file keeps working with a bad value replaced by its default; an edit is refused instead, with the
+      // reason, and nothing is saved or applied (the running companion keeps its configuration).
+      const known = new Set(deps.issues().map((i) => `${i.path}\u0000${i.message}`));
+      const introduced = validated.issues.filter((i) => i.severity === 'error' && !known.has(`${i.path}\u0000${i.message}`));
+      if (introduced.length > 0) throw new Error(`Not saved: ${introduced.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
       // With a secret store (desktop), the secrets go there first and config.json never holds them: a
       // password that was not stored safely must not look saved, so a store failure refuses the change.
       if (deps.port.secrets) {
@@ -70,8 +85,9 @@ export function createSettingsHandlers(deps: { current: () => AppConfig; setCurr
 
     'settings:test-connection': async (...[test]: InvokeArgs<'settings:test-connection'>): Promise<InvokeResult<'settings:test-connection'>> => {
       const stored = deps.current().itop;
-      const password = test.password ?? (test.useStoredSecret ? stored.password : '');
-      const token = test.token ?? (test.useStoredSecret ? stored.token : '');
+      const secrets = storedSecretsForTest(test, stored);
+      if ('refused' in secrets) return { ok: false, message: secrets.refused };
+      const { password, token } = secrets;
       const auth = itopAuthOf({ ...stored, auth: test.authMode, user: test.user ?? stored.user, password, token });
       const client = createItopClient({ url: test.url, auth, timeoutMs: Math.min(stored.timeoutMs, 15_000) });
       const status = await checkConnection(client, test.url);

@@ -17,8 +17,6 @@ export interface WriteHandlerDeps {
   readonly facts: (callId: string) => CallFacts;
   /** The ref of a ticket the call's lists show, for readable outbox labels. */
   readonly ticketRef: (callId: string, ticket: { class: string; id: string }) => string | undefined;
-  /** Makes sure the agent's Person is known before a PhoneCall is queued (agent_id is mandatory). */
-  readonly agentId: () => Promise<number | undefined>;
 }
 
 const unwrap = <T>(r: Result<T>): T => {
@@ -44,19 +42,17 @@ export function createWriteHandlers(deps: WriteHandlerDeps): WriteHandlers {
     'ticket:create': async ({ callId, class: className, fields }) => {
       mustBeCreatable(className);
       const call = deps.facts(callId);
-      await deps.agentId();
       return unwrap(await creation.create(call, className, fields));
     },
     'call:log': async ({ callId, ticket, note, alsoLog }) => {
+      // Nothing is asked of iTop before the call is on disk: the outbox resolves the agent when it sends.
       const call = deps.facts(callId);
-      const agentId = await deps.agentId();
       const ref = deps.ticketRef(callId, ticket);
       const logged = unwrap(
         await journal.logCall({
           call,
           ticket: { class: ticket.class, key: Number(ticket.id), ...(ref ? { ref } : {}) },
           wrapUp: note,
-          ...(agentId !== undefined ? { agentId } : {}),
           ...(alsoLog ? { alsoLog } : {}),
         }),
       );

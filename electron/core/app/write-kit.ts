@@ -21,27 +21,27 @@ export interface WriteKitDeps {
   readonly dataDir: string;
   readonly clock: { now(): number };
   readonly log: Log;
-  /** The agent's Person id as known right now (the handlers make sure it is asked first). */
-  readonly agentId: () => number | undefined;
   /** A Person was created or got a number from a call. */
   readonly onPersonChanged: (personId: string) => void;
   /** Outbox timers; default: real timers that never keep the process alive. */
   readonly timers?: Pick<OutboxClock, 'setTimeout' | 'clearTimeout'>;
   /** How long ticket:create waits for iTop before answering "queued". */
   readonly createWaitMs?: number;
+  /** The running outbox, kept when a settings change rebuilds the journal and creation (companion reconfigure). */
+  readonly outbox?: Outbox;
 }
 
 export function createWriteKit(deps: WriteKitDeps): WriteKit {
   const { config, kit } = deps;
   const timeZone = config.itop.serverTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const timers = deps.timers ?? systemClock;
-  const outbox = createOutbox({
+  const outbox = deps.outbox ?? createOutbox({
     file: join(deps.dataDir, 'outbox.json'),
     client: kit.client,
     clock: { now: () => deps.clock.now(), setTimeout: timers.setTimeout, clearTimeout: timers.clearTimeout },
     log: deps.log,
   });
-  const journal = createJournal({ outbox, client: kit.client, journal: config.journal, timeZone });
+  const journal = createJournal({ outbox, journal: config.journal, timeZone });
   const creation = createCreationService({
     outbox,
     client: kit.client,
@@ -50,7 +50,6 @@ export function createWriteKit(deps: WriteKitDeps): WriteKit {
     itopUrl: config.itop.url,
     timeZone,
     now: () => deps.clock.now(),
-    agentId: deps.agentId,
     onPersonChanged: deps.onPersonChanged,
     ...(deps.createWaitMs !== undefined ? { waitMs: deps.createWaitMs } : {}),
   });

@@ -86,14 +86,19 @@ describe('snapshots', () => {
     expect(JSON.parse(JSON.stringify(snap))).toEqual(snap);
   });
 
-  it('does not publish for ignored events and hands out copies', () => {
+  it('does not publish for ignored events and hands out frozen data nobody can change under us', () => {
     const { sessions, send, published } = setup();
     send('ringing', 'r');
     send('ringing', 'r');
     expect(published).toHaveLength(1);
-    const snap = sessions.snapshot() as unknown as { calls: Array<{ state: string }> };
+    const snap = sessions.snapshot() as unknown as { calls: Array<{ state: string; details: Record<string, unknown> }> };
     const first = snap.calls[0];
-    if (first) first.state = 'ended';
+    expect(() => {
+      if (first) first.state = 'ended';
+    }).toThrow(TypeError);
+    sessions.patch('r', { details: { callers: { list: [1] } } });
+    const patched = sessions.snapshot().calls[0] as unknown as { details: { callers: { list: number[] } } };
+    expect(() => patched.details.callers.list.push(2)).toThrow(TypeError);
     expect(sessions.get('r')?.state).toBe('ringing');
   });
 

@@ -1,6 +1,7 @@
 import type { CallEvent } from '../../../shared/cti/call-event';
 import { fail, ok, type Result } from '../../../shared/result';
 import { silentLog, type Log } from '../intake/log';
+import { DEFAULT_CALL_LIMITS, expireSession, isOverdue, type CallLimits } from './call-expiry';
 import { applyEvent, TERMINAL_STATES, type CallSession } from './call-session';
 
 /**
@@ -28,6 +29,8 @@ export interface CallSessionsDeps {
   keepFinished?: number;
   /** Finished calls older than this (by end time) are dropped; default: kept until `keepFinished` pushes them out. */
   keepFinishedMs?: number;
+  /** When live calls without news are given up on; see call-expiry.ts for the defaults. */
+  limits?: Partial<CallLimits>;
 }
 
 export interface CallSessions {
@@ -36,6 +39,8 @@ export interface CallSessions {
   patch(callId: string, patch: CallPatch): Result<CallSession>;
   /** Removes a call from the list (any state: a URL-triggered call never gets a hangup). */
   dismiss(callId: string): boolean;
+  /** Ends the live calls without news for too long (the host runs it periodically); returns how many. */
+  expire(): number;
   get(callId: string): CallSession | undefined;
   snapshot(): CallsSnapshot;
   subscribe(listener: (snapshot: CallsSnapshot) => void): () => void;
@@ -44,7 +49,9 @@ export interface CallSessions {
 export function createCallSessions(deps: CallSessionsDeps): CallSessions {
   const log = deps.log ?? silentLog;
   const keepFinished = deps.keepFinished ?? 50;
-  const calls = new Map<string, { session: CallSession; seq: number }>();
+  const limits: CallLimits = { ...DEFAULT_CALL_LIMITS, ...deps.limits };
+  // lastNewsAt: the intake clock when the call last had an event (bridges' own `at` may be skewed).
+  const calls = new Map<string, { session: CallSession; seq: number; lastNewsAt: number }>();
   const listeners = new Set<(snapshot: CallsSnapshot) => void>();
   let version = 0;
   let seq = 0;
@@ -59,11 +66,35 @@ export function createCallSessions(deps: CallSessionsDeps): CallSessions {
     });
   }
 
+  /** Overdue calls end; then, past the cap, the live calls with the oldest news. Returns how many ended. */
+  function expireLive(now: number): number {
+    let expired = 0;
+    const live: { session: CallSession; seq: number; lastNewsAt: number }[] = [];
+    for (const call of calls.values()) {
+      if (TERMINAL_STATES.has(call.session.state)) continue;
+      if (isOverdue(call.session, call.lastNewsAt, now, limits)) {
+        calls.set(call.session.callId, { ...call, session: deepFreeze(expireSession(call.session, now)) });
+        log.info('call expired without news', { callId: call.session.callId, state: call.session.state });
+        expired += 1;
+      } else live.push(call);
+    }
+    if (live.length > limits.maxLive) {
+      live.sort((a, b) => a.lastNewsAt - b.lastNewsAt || a.seq - b.seq);
+      for (const call of live.slice(0, live.length - limits.maxLive)) {
+        calls.set(call.session.callId, { ...call, session: deepFreeze(expireSession(call.session, now)) });
+        expired += 1;
+      }
+      log.warn('too many live calls: the oldest were ended', { maxLive: limits.maxLive });
+    }
+    return expired;
+  }
+
   function publish(): void {
     prune();
     version += 1;
-    // structuredClone: consumers get plain data they may keep or mutate without touching ours.
-    current = { version, calls: structuredClone([...calls.values()].sort(newestFirst).map((c) => c.session)) };
+    // Sessions are deep-frozen when stored, so snapshots share them instead of cloning every call on every
+    // change (two full copies per event were most of the soak bench's time); a consumer cannot mutate ours.
+    current = Object.freeze({ version, calls: Object.freeze([...calls.values()].sort(newestFirst).map((c) => c.session)) });
     const snapshot = current;
     for (const listener of [deps.onChange, ...listeners]) {
       try {
@@ -82,7 +113,9 @@ export function createCallSessions(deps: CallSessionsDeps): CallSessions {
         log.info('call event ignored', { callId: event.callId, kind: event.kind, reason: transition.reason });
         return undefined;
       }
-      calls.set(event.callId, { session: transition.session, seq: existing?.seq ?? ++seq });
+      const now = deps.clock.now();
+      calls.set(event.callId, { session: deepFreeze(transition.session), seq: existing?.seq ?? ++seq, lastNewsAt: now });
+      expireLive(now);
       publish();
       return calls.get(event.callId)?.session;
     },
@@ -102,7 +135,7 @@ export function createCallSessions(deps: CallSessionsDeps): CallSessions {
         ...(patch.ticket === undefined ? {} : { ticket: patch.ticket }),
         details,
       };
-      calls.set(callId, { ...existing, session });
+      calls.set(callId, { ...existing, session: deepFreeze(session) });
       publish();
       return ok(session);
     },
@@ -111,8 +144,13 @@ export function createCallSessions(deps: CallSessionsDeps): CallSessions {
       publish();
       return true;
     },
+    expire() {
+      const expired = expireLive(deps.clock.now());
+      if (expired > 0) publish();
+      return expired;
+    },
     get: (callId) => calls.get(callId)?.session,
-    snapshot: () => structuredClone(current),
+    snapshot: () => current,
     subscribe(listener) {
       listeners.add(listener);
       return () => {
@@ -124,4 +162,11 @@ export function createCallSessions(deps: CallSessionsDeps): CallSessions {
 
 function newestFirst(a: { session: CallSession; seq: number }, b: { session: CallSession; seq: number }): number {
   return b.session.startedAt - a.session.startedAt || b.seq - a.seq;
+}
+
+/** Freezes plain data all the way down (already frozen parts are skipped: they were frozen the same way). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  for (const child of Object.values(value)) deepFreeze(child);
+  return Object.freeze(value);
 }

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import type { CreationEntry, TelephonyConfig } from '../../../shared/config';
 import type { CreateOutcome, TicketPrefill } from '../../../shared/contract/writes';
 import { fail, ok, type Result } from '../../../shared/result';
 import { caseLogItem, type ItopClient } from '../itop';
 import type { CallFacts, Journal } from '../journal';
 import type { Outbox, OutboxEntry } from '../outbox';
+import { creationNote, withCreationNote } from './creation-note';
 import { buildItopCreationUrl, itopObjectLinks } from './creation-url';
 import { enabledIndirect, firstEnabledDirect, isLogAttribute, resolvePreset } from './presets';
 
@@ -16,8 +18,6 @@ export interface CreationDeps {
   itopUrl: string;
   timeZone: string;
   now: () => number;
-  /** The agent's Person id, for the PhoneCall. */
-  agentId: () => number | undefined;
   /** How long `create` waits for iTop before answering "queued". Default 8 s. */
   waitMs?: number;
   /** A Person was created or got a new number: the phone index must learn it now. */
@@ -27,14 +27,20 @@ export interface CreationDeps {
 export interface CreationService {
   /** The quick-create form for `className`: resolved presets (editable) and iTop's own prefilled form URL. */
   prefill(call: CallFacts, className: string): Promise<Result<TicketPrefill>>;
-  /** Creates through the outbox; for tickets, also logs the call (PhoneCall or private log) on the new ticket. */
-  create(call: CallFacts, className: string, fields: Readonly<Record<string, string | number>>): Promise<Result<CreateOutcome>>;
+  /**
+   * Creates through the outbox; for tickets, also logs the call (PhoneCall or private log) on the new ticket,
+   * unless `logCall` is false (a dial not placed yet: the outbound journal logs it once it is over).
+   */
+  create(call: CallFacts, className: string, fields: Readonly<Record<string, string | number>>, options?: { readonly logCall?: boolean }): Promise<Result<CreateOutcome>>;
   /** Stores the call's number on an existing Person (`phone`, `mobile_phone`…). */
   addNumberToPerson(call: CallFacts, personId: number, attribute: string): Promise<Result<{ entryId: string }>>;
 }
 
 // Contact-like classes: creating one is not "a ticket created from the call", so no PhoneCall.
 const NOT_TICKETS = new Set(['Person', 'Team', 'Organization', 'Contact', 'Location']);
+
+/** True for a class a call can be logged on (not a contact-like class). */
+export const isTicketClass = (className: string): boolean => !NOT_TICKETS.has(className);
 
 export function createCreationService(deps: CreationDeps): CreationService {
   const waitMs = deps.waitMs ?? 8000;
@@ -76,24 +82,26 @@ export function createCreationService(deps: CreationDeps): CreationService {
       });
     },
 
-    async create(call, className, fields) {
+    async create(call, className, fields, options) {
       const isTicket = !NOT_TICKETS.has(className);
-      const itopFields = Object.fromEntries(
+      const itopFields: Record<string, unknown> = Object.fromEntries(
         Object.entries(fields).map(([code, value]) => [code, isLogAttribute(code) && typeof value === 'string' ? caseLogItem(value) : value]),
       );
+      // A ticket's marker rides in an agent-only private-log entry about the call, never in the description.
+      if (isTicket) itopFields.private_log = withCreationNote(itopFields.private_log, creationNote(call, deps.timeZone));
       const queued = await deps.outbox.enqueue({
-        key: `call:${call.callId}:create:${className}:${JSON.stringify(fields)}`,
+        // A digest of the fields, not the fields: the outbox keeps keys short (300), a ticket's text is not.
+        key: `call:${call.callId}:create:${className}:${createHash('sha256').update(JSON.stringify(fields)).digest('base64url')}`,
         label: `New ${className}${typeof fields.title === 'string' ? ` "${fields.title.slice(0, 80)}"` : ''} from the call of ${call.number.display}`,
-        op: { kind: 'create', class: className, fields: itopFields, outputFields: ['id', 'friendlyname', ...(isTicket ? ['ref'] : [])], ...(isTicket ? { markField: 'description' } : {}) },
+        op: { kind: 'create', class: className, fields: itopFields, outputFields: ['id', 'friendlyname', ...(isTicket ? ['ref'] : [])], ...(isTicket ? { markLog: 'private_log' } : {}) },
       });
       if (!queued.ok) return queued;
       if (className === 'Person') watchPerson(queued.value);
-      if (isTicket) {
+      if (isTicket && options?.logCall !== false) {
         const logged = await deps.journal.logCall({
           call,
           ticket: { class: className, key: { $entry: queued.value.id } },
           wrapUp: '',
-          ...(deps.agentId() !== undefined ? { agentId: deps.agentId() } : {}),
         });
         if (!logged.ok) return logged;
       }

@@ -40,19 +40,19 @@ async function rig(noPhoneCall: boolean): Promise<Rig> {
     const box = user === SIM_USERS.cti ? outbox : createOutbox({ file: join(dir, `${user.login}.json`), client: c });
     void box.start();
     return createCreationService({
-      outbox: box, client: c, telephony: config.telephony, itopUrl: sim.baseUrl, timeZone: TZ, now: () => STARTED, agentId: () => 40,
-      journal: createJournal({ outbox: box, client: c, journal: config.journal, timeZone: TZ }), ...(onPersonChanged ? { onPersonChanged } : {}),
+      outbox: box, client: c, telephony: config.telephony, itopUrl: sim.baseUrl, timeZone: TZ, now: () => STARTED,
+      journal: createJournal({ outbox: box, journal: config.journal, timeZone: TZ }), ...(onPersonChanged ? { onPersonChanged } : {}),
     });
   };
   return { sim, client, outbox, dir, service };
 }
 
 async function ticketLogs(client: ItopClient, id: string) {
-  const r = await client.get({ class: 'UserRequest', key: Number(id), outputFields: ['public_log', 'private_log', 'origin', 'caller_id', 'org_id'] });
+  const r = await client.get({ class: 'UserRequest', key: Number(id), outputFields: ['public_log', 'private_log', 'origin', 'caller_id', 'org_id', 'description'] });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   const f = r.value.objects[0]?.fields ?? {};
   const messages = (log: unknown) => ((log as { entries: { message: string }[] }).entries ?? []).map((e) => e.message);
-  return { origin: f.origin, caller: f.caller_id, org: f.org_id, publicLog: messages(f.public_log), privateLog: messages(f.private_log) };
+  return { origin: f.origin, caller: f.caller_id, org: f.org_id, description: f.description, publicLog: messages(f.public_log), privateLog: messages(f.private_log) };
 }
 
 describe('creation and journal with the PhoneCall class', () => {
@@ -86,6 +86,9 @@ describe('creation and journal with the PhoneCall class', () => {
     expect(created.value.links.view).toBe(`${r.sim.baseUrl}/pages/UI.php?class=UserRequest&id=${created.value.id}&operation=details`);
     const t = await ticketLogs(r.client, created.value.id);
     expect(t).toMatchObject({ origin: 'phone', caller: '2', org: '3', publicLog: ['Call from customer dated 2026-11-23 19:30:15'] });
+    // What the caller reads is exactly what the agent typed; the marker is in an agent-only private-log entry.
+    expect(t.description).toBe('<p>Paper jam on floor 2</p>');
+    expect(t.privateLog).toEqual([expect.stringMatching(/^Created from a call from \+33601020304 \(Pablo Picasso\) at 19:30, 3 min 05 s\.\n\n\[cti:[0-9a-f-]+\]$/)]);
 
     await r.outbox.settled(r.outbox.status().entries.at(-1)?.id ?? '');
     const calls = await r.client.get({ class: 'PhoneCall', key: `SELECT PhoneCall WHERE ticket_id = ${created.value.id}`, outputFields: ['contact_id', 'agent_id', 'date', 'flow', 'note'] });
@@ -94,9 +97,15 @@ describe('creation and journal with the PhoneCall class', () => {
     ]);
   });
 
+  it('creates a ticket whose fields are far longer than an outbox key (the key holds their digest)', async () => {
+    const form = { org_id: 3, caller_id: 2, origin: 'phone', impact: '2', urgency: '3', title: 'Long story', description: 'Paper jam. '.repeat(500) };
+    const created = await r.service().create(call, 'UserRequest', form);
+    expect(created.ok && created.value.state).toBe('created');
+  });
+
   it('"log this call" on an existing ticket creates a PhoneCall and, if asked, a public-log line', async () => {
-    const journal = createJournal({ outbox: r.outbox, client: r.client, journal: config.journal, timeZone: TZ });
-    const logged = await journal.logCall({ call, ticket: { class: 'UserRequest', key: 1, ref: 'R-000001' }, wrapUp: 'Printer works again.', agentId: 40, alsoLog: 'public_log' });
+    const journal = createJournal({ outbox: r.outbox, journal: config.journal, timeZone: TZ });
+    const logged = await journal.logCall({ call, ticket: { class: 'UserRequest', key: 1, ref: 'R-000001' }, wrapUp: 'Printer works again.', alsoLog: 'public_log' });
     if (!logged.ok) throw new Error(logged.error.message);
     expect(logged.value.journal).toBe('phonecall');
     const phoneCall = await r.outbox.settled(logged.value.entryId);
@@ -104,7 +113,8 @@ describe('creation and journal with the PhoneCall class', () => {
     expect([phoneCall?.state, line?.state]).toEqual(['done', 'done']);
     const got = await r.client.get({ class: 'PhoneCall', key: phoneCall?.result?.id ?? 0, outputFields: ['ticket_id', 'note'] });
     expect(got.ok && got.value.objects[0]?.fields).toMatchObject({ ticket_id: '1', note: expect.stringContaining('Printer works again.') });
-    expect((await ticketLogs(r.client, '1')).publicLog[0]).toMatch(/^Inbound call from \+33601020304 \(Pablo Picasso\), 3 min 05 s\.\nPrinter works again\.\n\n\[cti:/);
+    // The public log (read by the caller) never carries the marker.
+    expect((await ticketLogs(r.client, '1')).publicLog[0]).toBe('Inbound call from +33601020304 (Pablo Picasso), 3 min 05 s.\nPrinter works again.');
   });
 
   it('a refused creation comes back with the reason in words, and stays in the outbox for correction', async () => {
@@ -149,15 +159,19 @@ describe('journal on a stock iTop without the PhoneCall class', () => {
     if (!created.ok || created.value.state !== 'created') throw new Error(JSON.stringify(created));
     await r.outbox.settled(r.outbox.status().entries.at(-1)?.id ?? '');
     const t = await ticketLogs(r.client, created.value.id);
-    expect(t.privateLog).toEqual([expect.stringMatching(/^\[Phone call 2026-11-23 19:30:15\] Inbound call from \+33601020304 \(Pablo Picasso\), 3 min 05 s\.\n\n\[cti:/)]);
+    expect(t.privateLog).toEqual([
+      expect.stringMatching(/^Created from a call from \+33601020304 \(Pablo Picasso\) at 19:30, 3 min 05 s\.\n\n\[cti:/),
+      expect.stringMatching(/^\[Phone call 2026-11-23 19:30:15\] Inbound call from \+33601020304 \(Pablo Picasso\), 3 min 05 s\.\n\n\[cti:/),
+    ]);
   });
 
-  it('"log this call" becomes a private-log entry', async () => {
-    const journal = createJournal({ outbox: r.outbox, client: r.client, journal: config.journal, timeZone: TZ });
-    const logged = await journal.logCall({ call, ticket: { class: 'UserRequest', key: 1 }, wrapUp: 'Called back.', agentId: 40 });
+  it('"log this call" is queued as a PhoneCall and becomes a private-log entry because iTop says the class does not exist', async () => {
+    const journal = createJournal({ outbox: r.outbox, journal: config.journal, timeZone: TZ });
+    const logged = await journal.logCall({ call, ticket: { class: 'UserRequest', key: 1 }, wrapUp: 'Called back.' });
     if (!logged.ok) throw new Error(logged.error.message);
-    expect(logged.value.journal).toBe('private-log');
-    expect((await r.outbox.settled(logged.value.entryId))?.state).toBe('done');
+    expect(logged.value.journal).toBe('phonecall');
+    const settled = await r.outbox.settled(logged.value.entryId);
+    expect([settled?.state, settled?.op.kind, settled?.result?.class]).toEqual(['done', 'update', 'UserRequest']);
     expect((await ticketLogs(r.client, '1')).privateLog[0]).toMatch(/Called back\.\n\n\[cti:/);
   });
 });

@@ -3,4 +3,4 @@ export { dispatchDial, type DialConfigView, type DispatchPorts } from './dispatc
 export { outboundCallRecord, DEFAULT_UNTRACKED_GRACE_MS, type OutboundCallRecord } from './journal-input';
 export { OUTBOUND_DETAILS_KEY, OutboundDetails, outboundDetailsOf } from './outbound-details';
 export { createCallActionsReader, type CallActionsReader, type IndexedPerson } from './call-actions-reader';
-export { createTicketResolver } from './ticket-resolver';
+export { createTicketResolver, ticketQuery } from './ticket-resolver';

@@ -11,6 +11,8 @@ export interface OutboundCallRecord {
   readonly callId: string;
   readonly flow: 'outbound';
   readonly ticket?: TicketRef;
+  /** Without `ticket`: the link's ticket id/ref, for iTop to resolve when the PhoneCall is sent. */
+  readonly ticketHint?: string;
   /** The called Person (contact_id). */
   readonly personId?: string;
   readonly number: string;
@@ -39,7 +41,7 @@ export function outboundCallRecord(session: CallSession, now: number, untrackedG
   const base = {
     callId: session.callId,
     flow: 'outbound' as const,
-    ...(outbound.ticket ? { ticket: outbound.ticket } : {}),
+    ...(outbound.ticket ? { ticket: outbound.ticket } : outbound.ticketHint ? { ticketHint: outbound.ticketHint } : {}),
     ...(outbound.personId ? { personId: outbound.personId } : {}),
     number: outbound.display,
     ...(outbound.e164 ? { e164: outbound.e164 } : {}),

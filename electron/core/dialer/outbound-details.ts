@@ -15,6 +15,8 @@ export const OutboundDetails = z.object({
   dialString: z.string(),
   e164: z.string().optional(),
   ticket: TicketRef.optional(),
+  /** The link's ticket id/ref when iTop could not resolve it before dialing: logged on it through OQL. */
+  ticketHint: z.string().max(64).optional(),
   personId: z.string().optional(),
   /** sending: handed to the bridge/OS, no answer yet; sent: accepted; failed: never reached the phone system. */
   dispatch: z.enum(['sending', 'sent', 'failed']),

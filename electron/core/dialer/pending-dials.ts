@@ -12,6 +12,10 @@ export interface PendingDials {
   add(dial: Omit<PendingDial, 'pendingId' | 'receivedAt'>): PendingDial;
   /** Sets the link's ticket once iTop resolved its id/ref (or marks it as needing a choice). */
   resolveTicket(pendingId: string, ticket: (TicketRef & { ref?: string }) | undefined): void;
+  /** The ticket the agent created for this dial: it replaces whatever the link named. False once the dial is gone. */
+  attachTicket(pendingId: string, ticket: TicketRef & { ref?: string }): boolean;
+  /** iTop could not be asked about the link's ticket: the dial keeps it by its ref, to be resolved when logged. */
+  ticketUnreachable(pendingId: string): void;
   /** Sets who the dial calls and their tickets (again as lists resolve); ignored once the dial is gone. */
   setCallee(pendingId: string, callee: PendingCallee): void;
   take(pendingId: string): PendingDial | undefined;
@@ -66,9 +70,26 @@ export function createPendingDials(options: PendingDialsOptions): PendingDials {
     },
     resolveTicket(pendingId, ticket) {
       const dial = items.get(pendingId);
-      if (!dial) return;
-      items.set(pendingId, ticket ? { ...dial, ticket, needsTicket: false } : { ...dial, needsTicket: true });
+      // No hint left: the agent attached a ticket of their own meanwhile, which a late resolution must not undo.
+      if (!dial?.ticketHint) return;
+      const { ticketStatus: _status, ...rest } = dial;
+      items.set(pendingId, ticket ? { ...rest, ticket, needsTicket: false } : { ...rest, needsTicket: true });
       notify();
+    },
+    ticketUnreachable(pendingId) {
+      const dial = items.get(pendingId);
+      if (!dial || dial.ticket) return;
+      items.set(pendingId, { ...dial, needsTicket: false, ticketStatus: 'unreachable' });
+      notify();
+    },
+    attachTicket(pendingId, ticket) {
+      if (expire()) notify();
+      const dial = items.get(pendingId);
+      if (!dial) return false;
+      const { ticketHint: _linkHint, ticketStatus: _linkStatus, ...rest } = dial;
+      items.set(pendingId, { ...rest, ticket, needsTicket: false });
+      notify();
+      return true;
     },
     setCallee(pendingId, callee) {
       const dial = items.get(pendingId);

@@ -42,6 +42,7 @@ interface PendingDial {
 }
 
 const FRAME_ECHO_CHARS = 200;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 function toBuffer(data: RawData): Buffer {
   if (Array.isArray(data)) return Buffer.concat(data);
@@ -88,9 +89,17 @@ export function createBridgeHub(deps: { intake: CallIntake; log: Log; dialTimeou
       replyError(socket, { code: 'frame-binary', message: 'Binary frames are not accepted; send JSON as a text frame' });
       return;
     }
-    const text = bytes.toString('utf8');
     if (bytes.length > MAX_FRAME_BYTES) {
-      replyError(socket, { code: 'frame-too-large', message: `Frame is ${bytes.length} bytes; at most ${MAX_FRAME_BYTES} are accepted` }, text);
+      // Echo only the start: decoding and previewing megabytes would cost more than the frame is worth.
+      replyError(socket, { code: 'frame-too-large', message: `Frame is ${bytes.length} bytes; at most ${MAX_FRAME_BYTES} are accepted` }, bytes.subarray(0, 256).toString('utf8'));
+      return;
+    }
+    // ws runs with skipUTF8Validation (it would close the connection with 1007); check here and answer instead.
+    let text: string;
+    try {
+      text = strictUtf8.decode(bytes);
+    } catch {
+      replyError(socket, { code: 'frame-not-utf8', message: 'Text frames must be valid UTF-8' });
       return;
     }
     const frame = parseBridgeFrame(text);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { connectBridge, httpRequest, startHarness, TEST_TOKEN, type Harness, type TestBridge } from './testing/intake-harness';
+import { rawHttp, statusOf } from './testing/raw-http';
 
 let h: Harness;
 let bridge: TestBridge;
@@ -62,6 +63,47 @@ describe('fuzzing GET /call', () => {
         expect([200, 400, 414]).toContain(res.status);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+// Request line and headers, not only bodies (issue 11): raw TCP, since HTTP clients refuse to send most of these.
+const targetChar = fc.constantFrom(...'/[]:%?#@&=.;,+*!$\'()~_-abzAZ09\\|{}<>^`"'.split(''), '//', '%zz', '%2F', '%00', 'é', '\u202e', '/call?phone=', '/cti', '/events');
+const target = fc.array(targetChar, { maxLength: 40 }).map((parts) => parts.join(''));
+const headerValue = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 120 });
+const upgradeLines = ['Connection: Upgrade', 'Upgrade: websocket', 'Sec-WebSocket-Version: 13', 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ=='];
+
+describe('fuzzing request targets and headers', () => {
+  it('answers any request target, plain or as an upgrade, and keeps serving', async () => {
+    await fc.assert(
+      fc.asyncProperty(target, fc.constantFrom('GET', 'POST', 'PUT'), fc.boolean(), async (t, method, upgrade) => {
+        const lines = [`${method} ${t || '/'} HTTP/1.1`, `Host: 127.0.0.1:${h.port}`, `Authorization: Bearer ${TEST_TOKEN}`, 'Content-Length: 0', ...(upgrade ? upgradeLines : ['Connection: close'])];
+        const status = statusOf(await rawHttp(h.port, `${lines.join('\r\n')}\r\n\r\n`));
+        expect(status).toBeGreaterThanOrEqual(100);
+        expect(status).toBeLessThan(500);
+      }),
+      { numRuns: 150 },
+    );
+    expect((await httpRequest(h.port, { path: '/call?phone=%2B33123456789' })).status).toBe(200);
+  });
+
+  it('opens the bridge socket only with the token and without Origin, whatever Host, Cookie, Origin and Authorization say', async () => {
+    const headers = fc.record({ host: fc.option(headerValue), origin: fc.option(headerValue), cookie: fc.option(headerValue), authorization: fc.option(headerValue) });
+    await fc.assert(
+      fc.asyncProperty(headers, async (x) => {
+        const lines = [
+          'GET /cti HTTP/1.1',
+          `Host: ${x.host ?? `127.0.0.1:${h.port}`}`,
+          ...(x.origin === null ? [] : [`Origin: ${x.origin}`]),
+          ...(x.cookie === null ? [] : [`Cookie: ${x.cookie}`]),
+          ...(x.authorization === null ? [] : [`Authorization: ${x.authorization}`]),
+          ...upgradeLines,
+        ];
+        const status = statusOf(await rawHttp(h.port, `${lines.join('\r\n')}\r\n\r\n`, 1000));
+        expect(status).not.toBe(101); // no fuzzed Authorization equals the token
+        expect(status).toBeLessThan(500);
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -51,9 +51,10 @@ export interface IntakeServer {
 
 export const MIN_TOKEN_LENGTH = 16;
 const MAX_URL_LENGTH = 4096;
-// ws closes the connection above maxPayload; keep it well above MAX_FRAME_BYTES so oversize frames get
-// an error reply and the connection survives, while a runaway bridge still cannot exhaust memory.
-const WS_MAX_PAYLOAD = 1024 * 1024;
+// ws closes the connection (1009) above maxPayload; it is far above MAX_FRAME_BYTES (16 KiB) so that
+// oversize frames up to 8 MiB get an error reply and the connection survives, while a runaway bridge
+// still cannot exhaust memory. UTF-8 is checked by the hub, which answers instead of closing with 1007.
+export const WS_MAX_PAYLOAD = 8 * 1024 * 1024;
 
 const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 414: 'URI Too Long' };
 
@@ -62,7 +63,7 @@ export function createIntakeServer(deps: IntakeServerDeps): IntakeServer {
   const urlParameters = deps.urlParameters && Object.keys(deps.urlParameters).length > 0 ? deps.urlParameters : DEFAULT_URL_PARAMETERS;
   const intake = createCallIntake(deps);
   const hub = createBridgeHub({ intake, log: deps.log, dialTimeoutMs: deps.dialTimeoutMs ?? 5000 });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_PAYLOAD });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_PAYLOAD, skipUTF8Validation: true });
   const server = createServer();
 
   /** Checks shared by every endpoint: too long, not from this machine, not under a loopback name. */

@@ -12,7 +12,7 @@ export interface CallFacts {
   readonly startedAt: number;
   readonly durationMs?: number;
   /** In the order the caller lookup returned them. */
-  readonly callers: readonly { readonly personId: string; readonly name: string; readonly confidence: 'confirmed' | 'probable' }[];
+  readonly callers: readonly { readonly personId: string; readonly name: string; readonly confidence: 'confirmed' | 'probable'; readonly inactive?: boolean }[];
   readonly selection: CallerSelection;
   /** True once the agent picked an entry of the chooser (the automatic default is not a choice). */
   readonly agentChose: boolean;
@@ -36,8 +36,11 @@ export function presetCaller(call: CallFacts): CallFacts['callers'][number] | un
  * several" is a guess, and a guess must not be written into iTop's records unless the agent confirmed it.
  */
 export function confirmedContact(call: CallFacts): CallFacts['callers'][number] | undefined {
+  const trusted = (c: CallFacts['callers'][number] | undefined) => c?.confidence === 'confirmed' && c.inactive !== true;
+  // "All" over a single confirmed active caller is that caller (issue 12); over several it is a guess.
+  if (call.selection.kind === 'all') return call.callers.length === 1 && trusted(call.callers[0]) ? call.callers[0] : undefined;
   if (call.selection.kind !== 'person') return undefined;
   const caller = presetCaller(call);
   if (!caller) return undefined;
-  return call.agentChose || (caller.confidence === 'confirmed' && call.callers.length === 1) ? caller : undefined;
+  return call.agentChose || (trusted(caller) && call.callers.length === 1) ? caller : undefined;
 }

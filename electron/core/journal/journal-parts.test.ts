@@ -39,7 +39,7 @@ describe('which caller', () => {
   });
   it('uses the configured class field codes and leaves the contact out when unsure', () => {
     const journal = AppConfigSchema.parse({ journal: { fields: { note: 'description', flow: 'direction' } } }).journal;
-    const fields = buildPhoneCallFields(journal, { call: base, agentId: 40, ticket: 5, wrapUp: ' ok ', timeZone: 'UTC' });
+    const fields = buildPhoneCallFields(journal, { call: base, agent: 40, ticket: 5, wrapUp: ' ok ', timeZone: 'UTC' });
     expect(fields).toEqual({ ticket_id: 5, agent_id: 40, date: '2026-07-01 22:05:09', direction: 'inbound', description: 'Inbound call from +33601020304.\nok' });
   });
 });

@@ -1,14 +1,12 @@
 import type { JournalConfig } from '../../../shared/config';
 import { fail, ok, type Result } from '../../../shared/result';
-import { caseLogItem, type ItopClient } from '../itop';
+import { caseLogItem } from '../itop';
 import type { Outbox, WriteOpInput } from '../outbox';
 import type { CallFacts } from './call-facts';
-import { buildCallNote, buildPhoneCallFields, privateLogCallEntry, type TicketKey } from './phone-call-fields';
-import { createPhoneCallSupport } from './phonecall-support';
+import { AGENT_PERSON_OQL, buildCallNote, buildPhoneCallFields, privateLogCallEntry, type TicketKey } from './phone-call-fields';
 
 export interface JournalDeps {
   outbox: Outbox;
-  client: ItopClient;
   journal: JournalConfig;
   /** iTop's server time zone (config.itop.serverTimeZone). */
   timeZone: string;
@@ -16,10 +14,9 @@ export interface JournalDeps {
 
 export interface LogCallRequest {
   call: CallFacts;
+  /** An id, the ticket another entry creates, or an OQL query naming it (a ref iTop could not be asked about). */
   ticket: { class: string; key: TicketKey; ref?: string };
   wrapUp: string;
-  /** The agent's Person id (PhoneCall.agent_id is mandatory); without one, the call goes to the private log. */
-  agentId?: number;
   /** Also append the wrap-up note to the ticket's log; default config.journal.alsoLogOnTicket. */
   alsoLog?: 'none' | 'public_log' | 'private_log';
 }
@@ -31,39 +28,37 @@ export interface LoggedCall {
 }
 
 export interface Journal {
-  /** Queues the call's record (PhoneCall, or a private-log entry on a stock iTop) and the optional log line. */
+  /**
+   * Queues the call's PhoneCall (and the optional log line) with no request to iTop before it is on disk.
+   * What needs iTop is left to the outbox at send time: the agent is `:current_contact_id`, the ticket may be
+   * an OQL query, and the PhoneCall turns into a private-log entry only when iTop answers that it has no such
+   * class (or that this login has no Person), never because it could not be reached.
+   */
   logCall(request: LogCallRequest): Promise<Result<LoggedCall>>;
 }
 
 export function createJournal(deps: JournalDeps): Journal {
-  const support = createPhoneCallSupport(deps.client, deps.journal.phoneCallClass);
   return {
     async logCall(request) {
       const { call, ticket, wrapUp } = request;
       const where = ticket.ref ?? `${ticket.class} ${typeof ticket.key === 'number' ? ticket.key : '(new)'}`;
-      const ticketKey = typeof ticket.key === 'number' ? String(ticket.key) : ticket.key.$entry;
+      const ticketKey = typeof ticket.key === 'object' ? ticket.key.$entry : String(ticket.key);
       const key = `call:${call.callId}:log:${ticket.class}:${ticketKey}:${hash(wrapUp)}`;
       const privateLog: WriteOpInput = {
         kind: 'update', class: ticket.class, key: ticket.key, markLog: 'private_log',
         fields: { private_log: privateLogCallEntry({ call, wrapUp, timeZone: deps.timeZone }) },
       };
-      // Unknown while iTop is unreachable: queue a PhoneCall that turns into the private-log entry if iTop
-      // turns out not to know the class.
-      const hasClass = (await support.check()).ok ? support.known() : undefined;
-      const usePhoneCall = hasClass !== false && request.agentId !== undefined;
-      const op: WriteOpInput = usePhoneCall
-        ? {
-          kind: 'create', class: deps.journal.phoneCallClass, markField: deps.journal.fields.note, outputFields: ['id'],
-          fields: buildPhoneCallFields(deps.journal, { call, agentId: request.agentId as number, ticket: ticket.key, wrapUp, timeZone: deps.timeZone }),
-          ...(hasClass === undefined ? { fallback: privateLog } : {}),
-        }
-        : privateLog;
-      const queued = await deps.outbox.enqueue({ op, key, label: `${usePhoneCall ? 'Phone call' : 'Call note (private log)'} on ${where}` });
+      const op: WriteOpInput = {
+        kind: 'create', class: deps.journal.phoneCallClass, markField: deps.journal.fields.note, outputFields: ['id'],
+        fields: buildPhoneCallFields(deps.journal, { call, agent: AGENT_PERSON_OQL, ticket: ticket.key, wrapUp, timeZone: deps.timeZone }),
+        fallback: privateLog,
+      };
+      const queued = await deps.outbox.enqueue({ op, key, label: `Phone call on ${where}` });
       if (!queued.ok) return queued;
-      const result: LoggedCall = { entryId: queued.value.id, journal: usePhoneCall ? 'phonecall' : 'private-log' };
+      const result: LoggedCall = { entryId: queued.value.id, journal: 'phonecall' };
 
       const alsoLog = request.alsoLog ?? deps.journal.alsoLogOnTicket;
-      if (alsoLog === 'none' || wrapUp.trim() === '' || (alsoLog === 'private_log' && !usePhoneCall)) return ok(result);
+      if (alsoLog === 'none' || wrapUp.trim() === '') return ok(result);
       const extra = await deps.outbox.enqueue({
         key: `${key}:${alsoLog}`,
         label: `Call note in the ${alsoLog === 'public_log' ? 'public' : 'private'} log of ${where}`,

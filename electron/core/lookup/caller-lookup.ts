@@ -8,6 +8,7 @@ import { createHitRecheck } from './hit-recheck';
 import type { PhoneIndexService } from './index-service';
 import { getWithFieldFallback, type ItopReader, type ReadFailure } from './itop-reader';
 import { personOutputFields, toPersonRecord, type PersonRecord } from './person-record';
+import { judgeStored, receivedOf } from './match-rules';
 import type { KeyStoredNumber } from './phone-index';
 
 /** The extension's default caller query: it finds only numbers stored with exactly the received text. */
@@ -78,29 +79,28 @@ export function createCallerLookup(deps: CallerLookupDeps): CallerLookup {
   const fromIndex = (number: ExternalNumber): PersonHit[] | undefined => {
     const index = deps.index.current();
     if (!index) return undefined;
-    const hits: PersonHit[] = index.find(number.e164).map((h) => ({ person: h.person, info: { confidence: h.confidence, attribute: h.attribute } }));
-    if (number.alternative) {
-      // A bare digit string read two ways: the other reading can only ever be a probable match.
-      const seen = new Set(hits.map((h) => h.person.id));
-      for (const hit of index.find(number.alternative)) {
-        if (!seen.has(hit.person.id)) hits.push({ person: hit.person, info: { confidence: 'probable', attribute: hit.attribute } });
-      }
-    }
-    return hits;
+    const received = receivedOf(number);
+    // The index applies match-rules.ts: the other reading of an ambiguous number is probable at best.
+    return index
+      .find(number.e164, { uncertain: received.uncertain, ...(received.alternative ? { alternative: received.alternative } : {}) })
+      .map((h) => ({ person: h.person, info: { confidence: h.confidence, reason: h.reason, attribute: h.attribute, raw: h.raw, certain: h.certain } }));
   };
 
-  /** How a query hit's stored numbers relate to the received number. */
+  /** How a query hit's stored numbers relate to the received number, by the same rules as the index. */
   const verify = (person: PersonRecord, number: ExternalNumber): MatchInfo | undefined => {
     const region = deps.index.regionOf(person);
-    const suffix = number.digits.slice(-deps.suffixDigits);
-    let probable: MatchInfo | undefined;
+    const known = deps.index.regionKnown(person);
+    const received = receivedOf(number);
+    let best: MatchInfo | undefined;
     for (const phone of person.phones) {
-      const keys = deps.keyStored(phone.raw, region);
-      if (!keys) continue;
-      if (keys.e164 === number.e164) return { confidence: 'confirmed', attribute: phone.attribute };
-      if (keys.digits.length >= deps.suffixDigits && keys.digits.endsWith(suffix)) probable ??= { confidence: 'probable', attribute: phone.attribute };
+      const keys = deps.keyStored(phone.raw, region, known);
+      const verdict = keys ? judgeStored(keys, received, deps.suffixDigits) : undefined;
+      if (!keys || !verdict) continue;
+      const info: MatchInfo = { ...verdict, attribute: phone.attribute, raw: phone.raw, certain: keys.certain };
+      if (verdict.confidence === 'confirmed') return info;
+      best ??= info;
     }
-    return probable;
+    return best;
   };
 
   const placeholders = (input: LookupInput): Record<string, OqlParam> => {
@@ -128,7 +128,7 @@ export function createCallerLookup(deps: CallerLookupDeps): CallerLookup {
       // A loose digits query proves nothing by itself; an admin's own query is trusted as a probable match.
       if (!info && !custom) continue;
       const known = merged.get(person.id);
-      const hit: PersonHit = { person, info: info ?? { confidence: 'probable' } };
+      const hit: PersonHit = { person, info: info ?? { confidence: 'probable', reason: 'caller-query' } };
       if (!known || (known.info.confidence === 'probable' && hit.info.confidence === 'confirmed')) merged.set(person.id, hit);
     }
     return ok(present([...merged.values()], input));

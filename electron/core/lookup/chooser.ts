@@ -1,22 +1,24 @@
-import type { CallerMatch, CallerSelection } from '../../../shared/contract/views';
+import { isDefaultCandidate, type CallerMatch, type CallerSelection } from '../../../shared/contract/views';
 
 /**
- * The caller chooser exactly as Combodo's telephony extension builds it (seed 004, "Combo box choices"):
- * nobody → "Unknown contact"; one → that contact + "Unknown contact";
- * several → "All contacts found" + each contact + "Unknown contact".
+ * The caller chooser as Combodo's telephony extension builds it (seed 004, "Combo box choices"), over the
+ * matches we trust: nobody → "Unknown contact"; one → that contact + "Unknown contact"; several → "All
+ * contacts found" + each contact + "Unknown contact". "All" stands for the confirmed active matches only;
+ * probable and inactive matches are offered after them (labelled by the UI), never in "All".
  */
 export function chooserChoices(matches: readonly CallerMatch[]): CallerSelection[] {
-  const people: CallerSelection[] = matches.map((m) => ({ kind: 'person', personId: m.personId }));
-  if (matches.length === 0) return [{ kind: 'unknown' }];
-  if (matches.length === 1) return [...people, { kind: 'unknown' }];
-  return [{ kind: 'all' }, ...people, { kind: 'unknown' }];
+  const trusted = matches.filter(isDefaultCandidate);
+  const others = matches.filter((m) => !isDefaultCandidate(m));
+  const person = (m: CallerMatch): CallerSelection => ({ kind: 'person', personId: m.personId });
+  return [...(trusted.length > 1 ? [{ kind: 'all' } as const] : []), ...trusted.map(person), ...others.map(person), { kind: 'unknown' }];
 }
 
-/** One match → that person; several → all; none → unknown. */
+/** One confirmed active match → that person; several → all of them; none → unknown (probable/inactive never). */
 export function defaultSelection(matches: readonly CallerMatch[]): CallerSelection {
-  const [only] = matches;
-  if (matches.length === 1 && only) return { kind: 'person', personId: only.personId };
-  return matches.length > 1 ? { kind: 'all' } : { kind: 'unknown' };
+  const trusted = matches.filter(isDefaultCandidate);
+  const [only] = trusted;
+  if (trusted.length === 1 && only) return { kind: 'person', personId: only.personId };
+  return trusted.length > 1 ? { kind: 'all' } : { kind: 'unknown' };
 }
 
 /** True when `selection` is one of the choices offered for these matches. */
@@ -29,11 +31,11 @@ export function sameSelection(a: CallerSelection, b: CallerSelection): boolean {
   return a.kind === b.kind;
 }
 
-/** Person ids whose tickets the lists show: all matches for "all", none for "unknown". */
+/** Person ids whose tickets the lists show: the confirmed active matches for "all", none for "unknown". */
 export function selectedCallerIds(selection: CallerSelection, matches: readonly CallerMatch[]): string[] {
   switch (selection.kind) {
     case 'all':
-      return matches.map((m) => m.personId);
+      return matches.filter(isDefaultCandidate).map((m) => m.personId);
     case 'person':
       return [selection.personId];
     case 'unknown':

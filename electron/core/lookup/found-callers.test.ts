@@ -5,7 +5,7 @@ import { MAX_MATCHES_KEPT, compareHits, keepLikeliest, type PersonHit } from './
 
 const hit = (id: number, confidence: 'confirmed' | 'probable', inactive: boolean, name: string): PersonHit => ({
   person: { id: String(id), name, phones: [], fields: {}, ...(inactive ? { inactive: true } : {}) } as unknown as PersonHit['person'],
-  info: { confidence },
+  info: { confidence, reason: confidence === 'confirmed' ? 'same-number' : 'last-digits-uncertain-stored' },
 });
 const view = (h: PersonHit): CallerMatch => ({ personId: h.person.id, name: h.person.name, phones: [], confidence: h.info.confidence, display: [] });
 

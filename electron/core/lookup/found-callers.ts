@@ -19,9 +19,11 @@ export interface PersonHit {
 export interface FoundCallers {
   readonly matches: CallerMatch[];
   readonly total: number;
+  /** How many of all the matches are confirmed and active (may be selected by default); absent = count `matches`. */
+  readonly confirmedActive?: number;
 }
 
-export const NO_CALLERS: FoundCallers = { matches: [], total: 0 };
+export const NO_CALLERS: FoundCallers = { matches: [], total: 0, confirmedActive: 0 };
 
 // One collator for every comparison: String#localeCompare builds one per call, which dominates a large sort.
 const collator = new Intl.Collator();
@@ -43,5 +45,6 @@ export function keepLikeliest(hits: readonly PersonHit[], toMatch: (hit: PersonH
     const remembered = ordered.find((h) => h.person.id === keepPersonId);
     if (remembered) kept = [...kept.slice(0, MAX_MATCHES_KEPT - 1), remembered];
   }
-  return { matches: kept.map(toMatch), total: hits.length };
+  const confirmedActive = hits.filter((h) => h.info.confidence === 'confirmed' && !h.person.inactive).length;
+  return { matches: kept.map(toMatch), total: hits.length, confirmedActive };
 }

@@ -14,7 +14,8 @@ import { decodeRows, encodeRows, type RowPerson } from './index-rows';
  */
 export const INDEX_FILE_FORMAT = 'itop-cti-phone-index';
 /** Bump when the layout of a row or the meaning of StoredKeys changes: old files are then rebuilt, not misread. */
-export const INDEX_FORMAT_VERSION = 1;
+// 2: StoredKeys carry their certainty (issue 12) and rows name the reading region (`?FR` = default guess).
+export const INDEX_FORMAT_VERSION = 2;
 
 export interface IndexSource {
   readonly url: string;

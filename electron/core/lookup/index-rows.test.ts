@@ -5,7 +5,7 @@ import { decodeRows, encodeRows, type RowPerson } from './index-rows';
 const PHONES = ['phone', 'mobile_phone'];
 const DISPLAY = ['friendlyname', 'org_name', 'function'];
 
-const row = (over: Partial<RowPerson['person']> = {}, keys: RowPerson['keys'] = [{ e164: '+33123456789', digits: '33123456789' }]): RowPerson => ({
+const row = (over: Partial<RowPerson['person']> = {}, keys: RowPerson['keys'] = [{ e164: '+33123456789', digits: '33123456789', certain: true, reading: 'national-known-region' }]): RowPerson => ({
   person: {
     id: '7', name: 'Zoë\tTab\nLine \\ back', orgId: '3', orgName: 'Démo', locationId: '0', locationName: '', email: 'z@x.fr', inactive: false,
     phones: [{ attribute: 'mobile_phone', raw: '01 23 45 67 89' }],
@@ -20,7 +20,7 @@ describe('saved index rows', () => {
   it('round-trips texts with tabs, newlines and separators, display values and keys of any shape', () => {
     const persons = [
       row(),
-      row({ id: '8', inactive: true, phones: [{ attribute: 'phone', raw: '12' }, { attribute: 'mobile_phone', raw: 'abc 0612' }], fields: {} }, [null, { digits: '0612', certainty: 'low' } as never]),
+      row({ id: '8', inactive: true, phones: [{ attribute: 'phone', raw: '12' }, { attribute: 'mobile_phone', raw: 'abc 0612' }], fields: {} }, [null, { digits: '0612', certain: false, reading: 'unreadable', note: 'extra properties survive' } as never]),
     ];
     const decoded = decodeRows(Buffer.from(encodeRows(persons, PHONES, DISPLAY)), 0, PHONES, DISPLAY);
     expect(decoded).toEqual({ ok: true, persons });

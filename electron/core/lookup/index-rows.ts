@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fromShortStoredKeys, shortStoredKeys } from './stored-keys-text';
 import type { PersonRecord } from './person-record';
 import type { StoredKeys } from './phone-index';
 
@@ -8,8 +9,8 @@ import type { StoredKeys } from './phone-index';
  * (measured, 25 MB); scanning lines of bytes keeps "load from disk" well under a second.
  *
  * Line: id, name, orgId, orgName, locationId, locationName, email, inactive (0/1), region, numbers, display…
- * Number: attribute index US raw US keys, where keys is '' (not a number), an E.164 text (the usual
- * `{ e164, digits }` whose digits are the E.164's own), or the StoredKeys object as JSON, as keyStored gave it.
+ * Number: attribute index US raw US keys, where keys is '' (not a number), the short text of stored-keys-text.ts (the usual
+ * keys with an E.164), or the StoredKeys object as JSON, as keyStored gave it.
  * Display values equal to the name, organization, location or e-mail are written `\0k` (k = 0..3).
  */
 const RS = '\u001e';
@@ -41,20 +42,24 @@ export interface RowPerson {
 
 function packKeys(keys: StoredKeys | null): string {
   if (keys === null) return '';
-  if (keys.e164 !== undefined && keys.digits === keys.e164.slice(1) && Object.keys(keys).length === 2) return esc(keys.e164);
-  return esc(JSON.stringify(keys));
+  return esc(shortStoredKeys(keys) ?? JSON.stringify(keys));
 }
 
-// Keys are kept as generic JSON: whatever keyStored puts in StoredKeys (e.g. a certainty flag) survives a restart.
-const Keys = z.looseObject({ digits: z.string(), e164: z.string().optional() });
+// Keys without a short form are kept as JSON, checked on the way back in.
+const Keys = z.looseObject({
+  digits: z.string(),
+  e164: z.string().optional(),
+  certain: z.boolean(),
+  reading: z.enum(['international', 'national-known-region', 'national-default-region', 'ambiguous', 'not-valid', 'unreadable']),
+});
 
 function unpackKeys(text: string): StoredKeys | null | undefined {
   if (text === '') return null;
   const raw = unesc(text);
-  if (raw.startsWith('+')) return { e164: raw, digits: raw.slice(1) };
+  if (!raw.startsWith('{')) return fromShortStoredKeys(raw);
   try {
     const parsed = Keys.safeParse(JSON.parse(raw));
-    return parsed.success ? (parsed.data as StoredKeys) : undefined;
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }

@@ -8,7 +8,7 @@ import { planSlice, randomCursor, readSlice, sliceChanges, stepsPerCycle } from 
 import type { ItopReader, ReadFailure } from './itop-reader';
 import { indexOutputFields, samePerson, slimPerson, type PersonRecord } from './person-record';
 import { createPhoneIndex, type KeyStoredNumber, type PhoneIndex } from './phone-index';
-import { createStoredRegionResolver } from './stored-region';
+import { createStoredRegions, type StoredRegions } from './stored-region';
 
 export interface IndexStatus {
   readonly persons: number;
@@ -71,6 +71,8 @@ export interface PhoneIndexService {
   /** Drops one Person (iTop no longer returns it). */
   forget(personId: string): void;
   regionOf(person: PersonRecord): string;
+  /** True when the Person's region comes from its organization or Location (its national numbers are certain). */
+  regionKnown(person: PersonRecord): boolean;
 }
 
 export function createPhoneIndexService(deps: IndexServiceDeps): PhoneIndexService {
@@ -83,7 +85,7 @@ export function createPhoneIndexService(deps: IndexServiceDeps): PhoneIndexServi
   let index: PhoneIndex | undefined;
   let state: IndexStatus = { persons: 0, numbers: 0, building: false, stale: false };
   let locations: ReadonlyMap<string, string> = new Map();
-  let regionOf = resolverFor(deps, locations);
+  let regions = resolverFor(deps, locations);
   let maxId = 0;
   let cursor = 0;
   let dirty = false;
@@ -128,14 +130,14 @@ export function createPhoneIndexService(deps: IndexServiceDeps): PhoneIndexServi
     const current = index;
     if (!current) return saving;
     dirty = false;
-    saving = store.save(current, { syncedAt: state.syncedAt ?? 0, maxId, cursor, locations, regionOf });
+    saving = store.save(current, { syncedAt: state.syncedAt ?? 0, maxId, cursor, locations, regions });
     return saving;
   };
 
   const load = async (): Promise<void> => {
     const saved = await store.load();
     if (!saved || index) return; // nothing usable, or a build finished first: it is newer
-    ({ locations, regionOf, maxId, cursor } = saved);
+    ({ locations, regions, maxId, cursor } = saved);
     use(saved.index, { builtAt: deps.now(), source: 'disk', stale: true, ...(saved.syncedAt > 0 ? { syncedAt: saved.syncedAt } : {}) });
   };
 
@@ -151,14 +153,14 @@ export function createPhoneIndexService(deps: IndexServiceDeps): PhoneIndexServi
     if (!persons.ok) return failed('The phone index could not be built', persons.error);
     if (!places.ok) deps.log?.(`Location countries unavailable, stored numbers use organization/default regions: ${deps.describeFailure(places.error)}`);
     locations = places.ok ? places.value : new Map();
-    regionOf = resolverFor(deps, locations);
+    regions = resolverFor(deps, locations);
     const records = persons.value.map(slim);
-    await keyAllInSlices(records, regionOf, keys.keyed);
-    keys.retain(records, regionOf);
-    const built = createPhoneIndex(records, { suffixDigits: deps.suffixDigits, keyStored: keys.keyed, regionOf });
+    await keyAllInSlices(records, regions, keys.keyed);
+    keys.retain(records, regions);
+    const built = createPhoneIndex(records, { suffixDigits: deps.suffixDigits, keyStored: keys.keyed, regionOf: regions.regionOf, regionKnown: regions.regionKnown });
     for (const change of duringBuild) {
-      if (typeof change === 'string') built.forget(change, regionOf);
-      else built.learn(change, regionOf);
+      if (typeof change === 'string') built.forget(change, regions.regionOf);
+      else built.learn(change, regions.regionOf);
     }
     duringBuild = [];
     const firstBuild = index === undefined || state.source === 'disk';
@@ -179,12 +181,12 @@ export function createPhoneIndexService(deps: IndexServiceDeps): PhoneIndexServi
     if (index !== current) return ok(state); // rebuilt meanwhile: that result is newer
     const changes = sliceChanges(reply.value, [...current.records()].map((p) => p.id));
     let changed = 0;
-    for (const id of changes.deletedIds) changed += current.forget(id, regionOf) ? 1 : 0;
+    for (const id of changes.deletedIds) changed += current.forget(id, regions.regionOf) ? 1 : 0;
     for (const fresh of changes.upserts) {
       const person = slim(fresh);
       const known = current.person(person.id);
       if (known && samePerson(known, person)) continue;
-      current.learn(person, regionOf);
+      current.learn(person, regions.regionOf);
       changed += 1;
     }
     maxId = changes.maxId;
@@ -236,22 +238,23 @@ export function createPhoneIndexService(deps: IndexServiceDeps): PhoneIndexServi
       if (running) duringBuild.push(person);
       if (!index) return;
       // maxId stays: Persons created by others below this one must still come with the next new-id pass.
-      index.learn(slim(person), regionOf);
+      index.learn(slim(person), regions.regionOf);
       dirty = true;
       publish({});
     },
     forget(personId) {
       if (running) duringBuild.push(personId);
-      if (index?.forget(personId, regionOf)) {
+      if (index?.forget(personId, regions.regionOf)) {
         dirty = true;
         publish({});
       }
     },
-    regionOf: (person) => regionOf(person),
+    regionOf: (person) => regions.regionOf(person),
+    regionKnown: (person) => regions.regionKnown(person),
   };
   return service;
 }
 
-function resolverFor(deps: IndexServiceDeps, locations: ReadonlyMap<string, string>): (person: PersonRecord) => string {
-  return createStoredRegionResolver({ defaultRegion: deps.defaultRegion, orgRegions: deps.orgRegions, locationRegions: locations });
+function resolverFor(deps: IndexServiceDeps, locations: ReadonlyMap<string, string>): StoredRegions {
+  return createStoredRegions({ defaultRegion: deps.defaultRegion, orgRegions: deps.orgRegions, locationRegions: locations });
 }

@@ -1,8 +1,8 @@
 import { loadIndexFile, saveIndexFile, type IndexSource } from './index-file';
-import type { KeyCache } from './index-keys';
+import { readingRegionOf, type KeyCache } from './index-keys';
 import type { PersonRecord } from './person-record';
 import { createPhoneIndex, type PhoneIndex } from './phone-index';
-import { createStoredRegionResolver } from './stored-region';
+import { createStoredRegions, type StoredRegions } from './stored-region';
 
 /** The index service's side of the file: what to save from memory, and an index ready to use from disk. */
 export interface IndexStoreDeps {
@@ -23,7 +23,7 @@ export interface StoredState {
   readonly maxId: number;
   readonly cursor: number;
   readonly locations: ReadonlyMap<string, string>;
-  readonly regionOf: (person: PersonRecord) => string;
+  readonly regions: StoredRegions;
 }
 
 export interface IndexStore {
@@ -43,8 +43,10 @@ export function createIndexStore(deps: IndexStoreDeps): IndexStore {
       saving = saving
         .then(() => {
           const persons = [...index.records()].map((person) => {
-            const region = state.regionOf(person);
-            return { person, region, keys: person.phones.map((p) => deps.keys.keyed(p.raw, region) ?? null) };
+            const region = state.regions.regionOf(person);
+            const known = state.regions.regionKnown(person);
+            // Saved with the reading region (`?FR` = the default guess), so a reload never mixes certainties.
+            return { person, region: readingRegionOf(state.regions, person), keys: person.phones.map((p) => deps.keys.keyed(p.raw, region, known) ?? null) };
           });
           return saveIndexFile(store.path, store.source, { ...meta, phoneAttributes: deps.phoneAttributes, displayAttributes: deps.displayAttributes, persons });
         })
@@ -59,13 +61,13 @@ export function createIndexStore(deps: IndexStoreDeps): IndexStore {
         return undefined;
       }
       const snapshot = file.value;
-      const regionOf = createStoredRegionResolver({ defaultRegion: deps.defaultRegion, orgRegions: deps.orgRegions, locationRegions: snapshot.locations });
+      const regions = createStoredRegions({ defaultRegion: deps.defaultRegion, orgRegions: deps.orgRegions, locationRegions: snapshot.locations });
       for (const saved of snapshot.persons) {
         // A number keyed in another region (orgRegions changed since) is keyed again, not trusted.
-        if (regionOf(saved.person) === saved.region) saved.person.phones.forEach((p, i) => deps.keys.seed(saved.region, p.raw, saved.keys[i] ?? null));
+        if (readingRegionOf(regions, saved.person) === saved.region) saved.person.phones.forEach((p, i) => deps.keys.seed(saved.region, p.raw, saved.keys[i] ?? null));
       }
-      const index = createPhoneIndex(snapshot.persons.map((s) => deps.slim(s.person)), { suffixDigits: deps.suffixDigits, keyStored: deps.keys.keyed, regionOf });
-      return { index, regionOf, locations: snapshot.locations, maxId: snapshot.maxId, cursor: snapshot.cursor, syncedAt: snapshot.syncedAt };
+      const index = createPhoneIndex(snapshot.persons.map((s) => deps.slim(s.person)), { suffixDigits: deps.suffixDigits, keyStored: deps.keys.keyed, regionOf: regions.regionOf, regionKnown: regions.regionKnown });
+      return { index, regions, locations: snapshot.locations, maxId: snapshot.maxId, cursor: snapshot.cursor, syncedAt: snapshot.syncedAt };
     },
   };
 }

@@ -1,7 +1,8 @@
 import { bindOql } from '../../../shared/oql/bind';
-import { describeItopError, isUnknownClass, type ItopClient, type ItopObject } from '../itop';
+import { describeItopError, isUnknownClass, type ItopClient, type ItopError, type ItopObject } from '../itop';
 import { isEntryRef, type EntryResult, type OutboxEntry, type WriteFields, type WriteOp } from './entry';
 import { judgeFailure, type AttemptVerdict } from './error-class';
+import { addedLogText, logHolds, markCreate, markUpdate } from './marking';
 
 /** The outcome of one try at one entry. */
 export type AttemptOutcome =
@@ -13,14 +14,22 @@ export type AttemptOutcome =
 /** Id of the object a finished entry created; undefined while it is not done. */
 export type RefResolver = (entryId: string) => number | undefined;
 
+type UpdateOp = Extract<WriteOp, { kind: 'update' }>;
+
 /**
- * One attempt: resolve references to earlier entries, look for the marker when an earlier attempt may have
- * reached iTop (adopt instead of duplicating), then send.
+ * One attempt: resolve references to earlier entries (and an update key given as OQL, through iTop), look
+ * for the marker when an earlier attempt may have reached iTop (adopt instead of duplicating), then send.
+ * Everything that depends on iTop is decided here, on each attempt, never when the entry is queued.
  */
 export async function attemptEntry(entry: OutboxEntry, client: ItopClient, resolve: RefResolver): Promise<AttemptOutcome> {
   const resolved = resolveRefs(entry.op, resolve);
   if (!resolved.ok) return failed({ kind: 'retry', uncertain: false, message: resolved.error });
-  const op = resolved.op;
+  let op = resolved.op;
+  if (op.kind === 'update' && typeof op.key === 'string') {
+    const target = await findUpdateTarget(op, client);
+    if (target.kind === 'error') return target.outcome;
+    op = { ...op, class: target.object.class, key: Number(target.object.key) };
+  }
   if (entry.uncertain) {
     const found = await findEarlierAttempt(entry.marker, op, client);
     if (found.kind === 'error' && entry.op.fallback && found.unknownClass) return { kind: 'use-fallback', message: 'this iTop does not know the class' };
@@ -30,9 +39,15 @@ export async function attemptEntry(entry: OutboxEntry, client: ItopClient, resol
     ? await client.create({ class: op.class, fields: markCreate(op, entry.marker), outputFields: op.outputFields })
     : await client.update({ class: op.class, key: op.key as number, fields: markUpdate(op, entry.marker), outputFields: op.outputFields });
   if (r.ok) return { kind: 'done', result: toResult(r.value, false) };
-  if (entry.op.fallback && isUnknownClass(r.error)) return { kind: 'use-fallback', message: describeItopError(r.error) };
+  if (entry.op.fallback && (isUnknownClass(r.error) || isNoCurrentContact(r.error))) return { kind: 'use-fallback', message: describeItopError(r.error) };
   return failed(judgeFailure(r.error));
 }
+
+/**
+ * iTop's definite answer that this login has no Person (an external key `… WHERE id = :current_contact_id`
+ * found nothing): a PhoneCall cannot name its agent, so its fallback is used. An unreachable iTop never is.
+ */
+const isNoCurrentContact = (e: ItopError): boolean => e.kind === 'itop' && /No item found for query: .*:current_contact_id/.test(e.message);
 
 const failed = (verdict: AttemptVerdict): AttemptOutcome => ({ kind: 'failed', verdict });
 
@@ -47,31 +62,23 @@ function resolveRefs(op: WriteOp, resolve: RefResolver): { ok: true; op: WriteOp
     if (id === undefined) return { ok: false, error: `${code} waits for entry ${value.$entry}` };
     fields[code] = id;
   }
-  if (op.kind === 'create') return { ok: true, op: { ...op, fields } };
-  const key = typeof op.key === 'number' ? op.key : resolve(op.key.$entry);
-  if (key === undefined) return { ok: false, error: `the object to update waits for entry ${(op.key as { $entry: string }).$entry}` };
+  if (op.kind === 'create' || !isEntryRef(op.key)) return { ok: true, op: { ...op, fields } };
+  const key = resolve(op.key.$entry);
+  if (key === undefined) return { ok: false, error: `the object to update waits for entry ${op.key.$entry}` };
   return { ok: true, op: { ...op, fields, key } };
 }
 
-const appendMarker = (text: unknown, marker: string): string =>
-  typeof text === 'string' && text.trim() !== '' ? `${text}\n\n${marker}` : marker;
+type Target = { kind: 'ok'; object: ItopObject } | { kind: 'error'; outcome: AttemptOutcome };
 
-function markCreate(op: Extract<WriteOp, { kind: 'create' }>, marker: string): WriteFields {
-  if (!op.markField) return op.fields;
-  return { ...op.fields, [op.markField]: appendMarker(op.fields[op.markField], marker) };
-}
-
-function markUpdate(op: Extract<WriteOp, { kind: 'update' }>, marker: string): WriteFields {
-  if (!op.markLog) return op.fields;
-  const value = op.fields[op.markLog];
-  if (isAddItem(value)) return { ...op.fields, [op.markLog]: { add_item: { ...value.add_item, message: appendMarker(value.add_item.message, marker) } } };
-  return { ...op.fields, [op.markLog]: appendMarker(value, marker) };
-}
-
-function isAddItem(value: unknown): value is { add_item: { message: string } & Record<string, unknown> } {
-  if (typeof value !== 'object' || value === null || !('add_item' in value)) return false;
-  const item = (value as { add_item: unknown }).add_item;
-  return typeof item === 'object' && item !== null && typeof (item as { message?: unknown }).message === 'string';
+/** The object an OQL update key names, with its final class (a ticket named by its ref when it was queued). */
+async function findUpdateTarget(op: UpdateOp, client: ItopClient): Promise<Target> {
+  const query = op.key as string;
+  const r = await client.get({ class: op.class, key: query, outputFields: ['id'], limit: 2 });
+  if (!r.ok) return { kind: 'error', outcome: failed(judgeFailure(r.error)) };
+  const [first, second] = r.value.objects;
+  if (!first) return { kind: 'error', outcome: failed({ kind: 'reject', message: `iTop has no ${op.class} for ${query} (or you may not see it).` }) };
+  if (second) return { kind: 'error', outcome: failed({ kind: 'reject', message: `Several ${op.class} objects match ${query}.` }) };
+  return { kind: 'ok', object: first };
 }
 
 type Search = { kind: 'found'; object: ItopObject } | { kind: 'not-found' } | { kind: 'error'; outcome: AttemptOutcome; unknownClass?: boolean };
@@ -83,11 +90,13 @@ async function findEarlierAttempt(marker: string, op: WriteOp, client: ItopClien
     const r = await client.get({ class: op.class, key: op.key as number, outputFields: [...new Set([...op.outputFields, op.markLog])] });
     if (!r.ok) return { kind: 'error', outcome: failed(judgeFailure(r.error)) };
     const object = r.value.objects[0];
-    return object && logContains(object.fields[op.markLog], marker) ? { kind: 'found', object } : { kind: 'not-found' };
+    return object && logHolds(object.fields[op.markLog], marker, addedLogText(op)) ? { kind: 'found', object } : { kind: 'not-found' };
   }
   let key: string | Record<string, unknown>;
-  if (op.markField) {
-    const oql = bindOql(`SELECT ${op.class} WHERE ${op.markField} LIKE :marker`, { marker: { like: marker, anywhere: true } });
+  const marked = op.markLog ?? op.markField;
+  if (marked) {
+    // A case log is searched as iTop stores it: one text holding every entry (LIKE finds the marker in it).
+    const oql = bindOql(`SELECT ${op.class} WHERE ${marked} LIKE :marker`, { marker: { like: marker, anywhere: true } });
     if (!oql.ok) return { kind: 'error', outcome: failed({ kind: 'reject', message: oql.error.message }) };
     key = oql.value;
   } else {
@@ -100,13 +109,6 @@ async function findEarlierAttempt(marker: string, op: WriteOp, client: ItopClien
   if (!r.ok) return { kind: 'error', outcome: failed(judgeFailure(r.error)), unknownClass: isUnknownClass(r.error) };
   const object = r.value.objects[0];
   return object ? { kind: 'found', object } : { kind: 'not-found' };
-}
-
-function logContains(log: unknown, marker: string): boolean {
-  if (typeof log !== 'object' || log === null || !Array.isArray((log as { entries?: unknown }).entries)) return false;
-  return (log as { entries: unknown[] }).entries.some(
-    (e) => typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string' && (e as { message: string }).message.includes(marker),
-  );
 }
 
 function toResult(object: ItopObject, adopted: boolean): EntryResult {

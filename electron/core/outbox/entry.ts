@@ -14,6 +14,13 @@ export const EntryId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'must be an outb
 export const EntryRef = z.strictObject({ $entry: EntryId });
 export type EntryRef = z.infer<typeof EntryRef>;
 
+/**
+ * An OQL query as an external-key value or an update key (`SELECT Ticket WHERE ref = 'R-000008'`,
+ * `SELECT Person WHERE id = :current_contact_id`): iTop resolves it when the entry is sent (itop-rest.md
+ * §3.9.1), so nothing has to be asked before the write is queued.
+ */
+export const OqlKey = z.string().regex(/^\s*SELECT\s+[A-Za-z_]/i, 'must be an OQL query (SELECT …)').max(2000);
+
 /** Attribute code → value as iTop's REST API takes it; a top-level EntryRef is replaced by the created id. */
 export const WriteFields = z.record(AttributeCode, z.unknown());
 export type WriteFields = z.infer<typeof WriteFields>;
@@ -21,26 +28,32 @@ export type WriteFields = z.infer<typeof WriteFields>;
 const outputFields = z.array(AttributeCode).min(1).default(['id']);
 
 /**
- * `markField`: a text attribute the entry's unique marker is appended to (PhoneCall `note`, ticket
- * `description`), so a retry can find the object an earlier attempt may have created.
- * Without it, a create that may have reached iTop is matched by its scalar fields instead.
+ * `markField`: a text attribute the entry's unique marker is appended to (the PhoneCall `note`; a ticket's
+ * `description` in entries queued by older versions), so a retry can find the object an earlier attempt may
+ * have created. `markLog`: instead, the case log (`private_log`) whose `add_item` entry carries the marker, so
+ * the marker stays out of what the caller reads. Without either, a create that may have reached iTop is
+ * matched by its scalar fields instead.
  */
 export const CreateOp = z.strictObject({
   kind: z.literal('create'),
   class: ClassName,
   fields: WriteFields,
   markField: AttributeCode.optional(),
+  markLog: AttributeCode.optional(),
   outputFields,
 });
 
 /**
- * `markLog`: the case log (`public_log`/`private_log`) whose `add_item` message carries the marker; an update
- * without one only sets values, which is harmless to repeat.
+ * `markLog`: the case log whose `add_item` message is looked for before a retry; its entry carries the marker
+ * when it is `private_log` (agent-only), never in `public_log`, which the caller reads (that one is recognised
+ * by its exact text). An update without one only sets values, which is harmless to repeat.
+ * `key`: an id, the object another entry creates, or an OQL query resolved by iTop at send time (a ticket
+ * named by its ref while iTop was unreachable).
  */
 export const UpdateOp = z.strictObject({
   kind: z.literal('update'),
   class: ClassName,
-  key: z.union([z.number().int().positive(), EntryRef]),
+  key: z.union([z.number().int().positive(), EntryRef, OqlKey]),
   fields: WriteFields,
   markLog: AttributeCode.optional(),
   outputFields,
@@ -110,7 +123,7 @@ export const isEntryRef = (value: unknown): value is EntryRef => EntryRef.safePa
 /** Ids of the entries whose created object this op needs. */
 export function dependenciesOf(op: WriteOp | z.infer<typeof SimpleOp>): string[] {
   const refs = Object.values(op.fields).filter(isEntryRef).map((r) => r.$entry);
-  if (op.kind === 'update' && typeof op.key !== 'number') refs.push(op.key.$entry);
+  if (op.kind === 'update' && isEntryRef(op.key)) refs.push(op.key.$entry);
   if ('fallback' in op && op.fallback) refs.push(...dependenciesOf(op.fallback));
   return [...new Set(refs)];
 }

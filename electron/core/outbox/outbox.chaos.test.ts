@@ -149,9 +149,14 @@ describe('outbox chaos', () => {
 
     const tickets = bindOql('SELECT UserRequest WHERE title LIKE :run', { run: { like: `Chaos ${runId} call `, anywhere: true } });
     if (!tickets.ok) throw new Error(tickets.error.message);
-    const created = await client.get({ class: 'UserRequest', key: tickets.value, outputFields: ['id', 'title'] });
+    const created = await client.get({ class: 'UserRequest', key: tickets.value, outputFields: ['id', 'title', 'description', 'private_log'] });
     if (!created.ok) throw new Error(JSON.stringify(created.error));
     expect(created.value.total).toBe(CALLS / TICKET_EVERY);
+    // Found again by the private-log marker after crashes, never by a marker in what the caller reads.
+    for (const t of created.value.objects) {
+      expect(String(t.fields.description)).not.toContain('[cti:');
+      expect((t.fields.private_log as { entries: { message: string }[] }).entries.map((e) => e.message)).toEqual([expect.stringMatching(/^Created from call \d+\n\n\[cti:[0-9a-f-]+\]$/)]);
+    }
     // Each ticket's PhoneCall points at that very ticket.
     for (const t of created.value.objects) {
       const n = Number(/call (\d+)/.exec(String(t.fields.title))?.[1]);

@@ -190,4 +190,30 @@ describe('outbox restarts', () => {
     expect(await countByNote(clientFor(), q.value.marker)).toBe(1);
     await second.stop();
   });
+
+  it('a ticket created before the crash is found by its private-log marker: adopted, no duplicate', async () => {
+    const file = join(dir, 'ticket-outbox.json');
+    const title = `Crash ticket ${Date.now()}`;
+    const op = {
+      kind: 'create' as const, class: 'UserRequest', markLog: 'private_log', outputFields: ['id', 'ref'],
+      fields: { org_id: 3, caller_id: 2, origin: 'phone', title, description: 'Exactly what the agent typed', private_log: { add_item: { message: 'Created from a call', format: 'text' } } },
+    };
+    const first: Outbox = createOutbox({ file, client: clientFor(), backoff: fastBackoff });
+    const q = await first.enqueue({ op, label: 'ticket' });
+    if (!q.ok) throw new Error(q.error.message);
+    // Sent with the marker in the private log, then the process died before recording it.
+    const sent = await clientFor().create({ class: 'UserRequest', fields: { ...op.fields, private_log: { add_item: { message: `Created from a call\n\n${q.value.marker}`, format: 'text' } } } });
+    expect(sent.ok).toBe(true);
+    const doc = JSON.parse(await readFile(file, 'utf8')) as { entries: { state: string }[] };
+    doc.entries[0] = { ...doc.entries[0], state: 'sending' };
+    await writeFile(file, JSON.stringify(doc), 'utf8');
+
+    const second = createOutbox({ file, client: clientFor(), backoff: fastBackoff, uncertainGraceMs: 0 });
+    await second.start();
+    const done = await second.settled(q.value.id);
+    expect(done?.result?.adopted).toBe(true);
+    const same = await clientFor().get({ class: 'UserRequest', key: `SELECT UserRequest WHERE title = '${title}'`, outputFields: ['description'] });
+    expect(same.ok && same.value.objects.map((o) => o.fields.description)).toEqual(['<p>Exactly what the agent typed</p>']);
+    await second.stop();
+  });
 });

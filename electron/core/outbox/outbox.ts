@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '../../../shared/result';
 import { attemptEntry } from './attempt';
 import { OutboxEntry as EntrySchema, WriteOp, type OutboxEntry } from './entry';
 import { exponentialBackoff } from './error-class';
+import { createIntentLog } from './intent-log';
 import { loadOutboxFile, saveOutboxFile } from './outbox-file';
 import type { Outbox, OutboxDeps } from './outbox-types';
 import { nextToSend, orphans, prune } from './queue-rules';
@@ -23,6 +24,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const notBeforeGrace = (e: OutboxEntry, at: number): number => (e.uncertain ? Math.max(at, (e.sentAt ?? 0) + grace) : at);
   let entries: OutboxEntry[] = [];
   let loading: Promise<void> | undefined;
+  let ready = false;
   let started = false;
   let stopped = false;
   let pumping: Promise<void> | undefined;
@@ -30,22 +32,30 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   let lastError: string | undefined;
   let saving: Promise<void> = Promise.resolve();
   const watchers = createOutboxWatchers(clock, deps.log);
+  const intents = createIntentLog(`${deps.file}.intents`);
 
   const load = (): Promise<void> =>
-    (loading ??= loadOutboxFile(deps.file, clock.now).then((loaded) => {
+    (loading ??= loadOutboxFile(deps.file, clock.now).then(async (loaded) => {
       if (loaded.problem) deps.log?.warn(loaded.problem);
+      // Entries queued just before a crash, before the main file could be saved with them.
+      const recovered = await intents.recover(new Set(loaded.entries.map((e) => e.id)));
       // A `sending` entry means the process died mid-request: iTop may have it already.
-      entries = loaded.entries.map((e) => {
+      entries = [...loaded.entries, ...recovered].map((e) => {
         if (e.state !== 'sending') return e;
         const pending: OutboxEntry = { ...e, state: 'pending', uncertain: true };
         return { ...pending, nextAttemptAt: notBeforeGrace(pending, e.nextAttemptAt) };
       });
+      ready = true;
+      if (recovered.length > 0) await persist().catch((e: unknown) => deps.log?.warn(`outbox: cannot save (${(e as Error).message})`));
     }));
 
   /** Writes the current list; saves are serialized so the last state always lands last. */
   function persist(): Promise<void> {
     const snapshot = entries;
-    const next = saving.then(() => saveOutboxFile(deps.file, snapshot));
+    const next = saving.then(async () => {
+      await saveOutboxFile(deps.file, snapshot);
+      intents.saved(snapshot.map((e) => e.id));
+    });
     saving = next.catch(() => undefined);
     return next;
   }
@@ -152,7 +162,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     },
 
     async enqueue(request) {
-      await load();
+      // Once loaded, nothing is awaited before the intent is appended: it is on disk in the caller's own turn
+      // (the hang-up's, the click's), so a crash right after cannot lose it.
+      if (!ready) await load();
       if (request.key !== undefined) {
         const existing = entries.find((e) => e.key === request.key && e.state !== 'discarded');
         if (existing) return ok(existing);
@@ -167,14 +179,25 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         id, label: request.label.slice(0, 300), marker: `[cti:${id}]`, op: op.data, state: 'pending', createdAt: clock.now(),
         attempts: 0, nextAttemptAt: clock.now(), uncertain: false, ...(request.key !== undefined ? { key: request.key } : {}),
       });
+      try {
+        intents.append(entry); // the crash-proof moment: before any await
+      } catch (e) {
+        return fail('outbox-not-saved', `The write "${request.label}" was not queued: the outbox file cannot be written (${(e as Error).message}).`);
+      }
       entries = [...entries, entry];
+      notify();
       try {
         await persist();
       } catch (e) {
         entries = entries.filter((x) => x.id !== id);
+        try {
+          intents.drop(id);
+        } catch {
+          // the caller is told it was not queued; a line left behind is recovered as a queued write
+        }
+        notify();
         return fail('outbox-not-saved', `The write "${request.label}" was not queued: the outbox file cannot be written (${(e as Error).message}).`);
       }
-      notify();
       kick();
       return ok(entry);
     },

@@ -17,6 +17,11 @@ describe('ring notification content', () => {
     expect(openTicketCount(callView({ callId: 'x', lists: [list('a', [], 'error')] }))).toBeUndefined();
   });
 
+  it('names an inactive contact nobody chose as a question, and says it is inactive', () => {
+    const call = callView({ callId: 'c1', callers: { state: 'done', label: '', matches: [{ ...match('74', 'Olivia Former', 'Initech'), inactive: true }] } });
+    expect(ringNotice(call)).toMatchObject({ title: 'Incoming call: Olivia Former?', body: 'Initech · inactive · 01 42 00 00 01' });
+  });
+
   it('uses the chosen contact among several, or says how many share the number', () => {
     const matches = [match('1', 'Ann', 'A'), match('2', 'Ben', 'B')];
     expect(ringNotice(callView({ callId: 'c', callers: { state: 'done', label: '', matches } }))).toMatchObject({ title: 'Incoming call: 01 42 00 00 01', body: '2 contacts share this number' });

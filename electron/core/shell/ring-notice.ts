@@ -35,8 +35,10 @@ export function ringNotice(call: CallView, itop?: AppStatus['itop']): RingNotice
   const parts: string[] = [];
   let title: string;
   if (caller) {
-    title = caller.confidence === 'probable' ? `${caller.name}?` : caller.name;
+    // Probable, or inactive and not chosen: never selected by default (issue 12), so named as a question.
+    title = caller.confidence === 'probable' || (caller.inactive && caller !== chosen) ? `${caller.name}?` : caller.name;
     if (caller.organization) parts.push(caller.organization);
+    if (caller.inactive) parts.push('inactive');
   } else if (matches.length > 1) {
     title = call.displayName ?? number;
     parts.push(`${matches.length} contacts share this number`);

@@ -45,7 +45,7 @@ describe('rotating log', () => {
     await log.flush();
     const lines = (await readFile(join(dir, 'companion.log'), 'utf8')).trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^2026-03-04T05:06:07\.000Z INFO login as cti with \*\*\* forged line/);
+    expect(lines[0]).toMatch(/^2026-03-04T05:06:07\.000Z INFO login as cti with \*\*\*\\nforged line/);
     expect(lines.join()).not.toContain('TopSecretPw');
     expect(lines.join()).not.toContain('abcd1234');
     expect(lines[1]).toMatch(/ WARN second$/);

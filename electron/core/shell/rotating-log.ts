@@ -1,5 +1,6 @@
 import { appendFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { escapeForLog } from '../../../shared/log/escape-for-log';
 import { redactSecrets } from './redact';
 
 export interface RotatingLog {
@@ -64,7 +65,7 @@ export function createRotatingLog(o: RotatingLogOptions): RotatingLog {
         text += ' [unserializable data]';
       }
     }
-    const clean = redactSecrets(text, o.secrets()).replace(/[\r\n]+/g, ' ').slice(0, MAX_LINE);
+    const clean = escapeForLog(redactSecrets(text, o.secrets())).slice(0, MAX_LINE);
     const line = `${o.now().toISOString()} ${level.toUpperCase()} ${clean}\n`;
     o.echo?.(line.trimEnd());
     chain = chain.then(() => write(line)).catch(() => undefined);

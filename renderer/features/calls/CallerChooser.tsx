@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallerMatch, CallerSelection } from '../../../shared/contract/views';
+import { isDefaultCandidate, type CallerMatch, type CallerSelection } from '../../../shared/contract/views';
 import { useCallsActions } from '../../stores/stores-context';
 
 interface Option {
@@ -17,26 +17,33 @@ const keyOf = (s: CallerSelection) => (s.kind === 'person' ? `person:${s.personI
 
 /**
  * "Who is calling?" as native radio buttons in a radiogroup: arrow keys move the choice, and each choice
- * reloads the ticket lists in the core. With a single match, "All" would say the same as the person.
+ * reloads the ticket lists in the core. "All" stands for the confirmed active matches only; probable and
+ * inactive ones come after, labelled ("probable: check", "inactive").
  */
-export function CallerChooser({ callId, matches, selection, choices }: { callId: string; matches: CallerMatch[]; selection: CallerSelection; choices?: CallerSelection[] }) {
+export function CallerChooser({ callId, matches, selection, choices, onChosen, label }: { callId: string; matches: CallerMatch[]; selection: CallerSelection; choices?: CallerSelection[]; onChosen?: (selection: CallerSelection) => void; label?: string }) {
   const { t } = useTranslation();
-  const { callerChosen } = useCallsActions();
+  const { callerChosen: chosenForCall } = useCallsActions();
+  // A pending dial reuses the chooser with its own intent (dial:choose-callee) and title ("Who are you calling?").
+  const callerChosen = (id: string, s: CallerSelection) => (onChosen ? onChosen(s) : chosenForCall(id, s));
   const labelId = useId();
   const name = useId();
+  const trusted = matches.filter(isDefaultCandidate);
   const single = matches.length === 1 ? matches[0] : undefined;
-  // The core's order when it sends one (the extension's chooser); otherwise [All,] each match, Unknown.
+  // The core's order when it sends one (the extension's chooser over the confirmed active matches, then the
+  // probable and inactive ones); otherwise the same order built here.
   const order: CallerSelection[] = choices ?? [
-    ...(single ? [] : [{ kind: 'all' } as const]),
-    ...matches.map((m) => ({ kind: 'person', personId: m.personId }) as const),
+    ...(trusted.length > 1 ? [{ kind: 'all' } as const] : []),
+    ...[...trusted, ...matches.filter((m) => !isDefaultCandidate(m))].map((m) => ({ kind: 'person', personId: m.personId }) as const),
     { kind: 'unknown' },
   ];
   const options = order.flatMap((choice): Option[] => {
-    if (choice.kind === 'all') return [{ key: 'all', label: t('calls.all', { count: matches.length }), detail: '', selection: choice }];
+    if (choice.kind === 'all') return [{ key: 'all', label: t('calls.all', { count: trusted.length }), detail: '', selection: choice }];
     if (choice.kind === 'unknown') return [{ key: 'unknown', label: t('calls.unknown'), detail: '', selection: choice }];
     const m = matches.find((x) => x.personId === choice.personId);
     if (!m) return [];
-    const detail = [m.organization, m.confidence === 'probable' ? t('calls.probable') : undefined].filter(Boolean).join(' · ');
+    // Never selected by default, so the label says why before the agent picks one of them.
+    const caution = [m.confidence === 'probable' ? t('calls.choiceProbable') : undefined, m.inactive ? t('calls.choiceInactive') : undefined];
+    const detail = [m.organization, ...caution].filter(Boolean).join(' · ');
     return [{ key: keyOf(choice), label: m.name, detail, selection: choice }];
   });
   const hasAll = options.some((o) => o.key === 'all');
@@ -46,7 +53,7 @@ export function CallerChooser({ callId, matches, selection, choices }: { callId:
     return (
       <div className="chooser field">
         <label id={labelId} htmlFor={`${labelId}-select`} className="chooser__label">
-          {t('calls.chooser')}
+          {label ?? t('calls.chooser')}
         </label>
         <select id={`${labelId}-select`} value={current} onChange={(e) => {
           const chosen = options.find((o) => o.key === e.target.value);
@@ -64,7 +71,7 @@ export function CallerChooser({ callId, matches, selection, choices }: { callId:
   return (
     <div className="chooser" role="radiogroup" aria-labelledby={labelId}>
       <p id={labelId} className="chooser__label">
-        {t('calls.chooser')}
+        {label ?? t('calls.chooser')}
       </p>
       <div className="chooser__options">
         {options.map((o) => (

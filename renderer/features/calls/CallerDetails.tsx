@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { CallerMatch } from '../../../shared/contract/views';
 import { Badge } from '../../components/Badge';
 import { CallActions } from '../dial/CallActions';
@@ -38,7 +39,7 @@ export function CallerDetails({ match }: { match: CallerMatch }) {
           {match.inactive && <Badge tone="danger">{t('calls.inactive')}</Badge>}
         </div>
       </div>
-      {match.confidence === 'probable' && <p className="hint hint--warning">{t('calls.probableHint')}</p>}
+      {match.confidence === 'probable' && <p className="hint hint--warning">{probableWhy(match, t)}</p>}
       <dl className="facts">
         {extra.length > 0 && (
           <div className="facts__row facts__row--wide">
@@ -54,6 +55,23 @@ export function CallerDetails({ match }: { match: CallerMatch }) {
       <CallActions actions={actions} who={match.name} personId={match.personId} />
     </section>
   );
+}
+
+/** Why a probable match is only probable, naming the stored value that matched when there is one. */
+function probableWhy(match: CallerMatch, t: TFunction): string {
+  const raw = match.matchedRaw ?? '';
+  switch (match.reason) {
+    case 'last-digits-uncertain-stored':
+      return t('calls.whyUncertainStored', { raw });
+    case 'last-digits-uncertain-received':
+      return t('calls.whyUncertainReceived', { raw });
+    case 'other-reading':
+      return t('calls.whyOtherReading', { raw });
+    case 'caller-query':
+      return t('calls.whyQuery');
+    default:
+      return t('calls.probableHint');
+  }
 }
 
 function Fact({ label, value }: { label: string; value: ReactNode }) {

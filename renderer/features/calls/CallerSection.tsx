@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SWITCHBOARD_THRESHOLD, type CallerMatch, type CallView } from '../../../shared/contract/views';
+import { SWITCHBOARD_THRESHOLD, isDefaultCandidate, type CallerMatch, type CallView } from '../../../shared/contract/views';
 import { formatCount } from '../../lib/format';
-import { callerHint } from './caller-hint';
+import { callerHint, unconfirmedHint } from './caller-hint';
 import { CallerChooser } from './CallerChooser';
 import { CallerDetails, ConfidenceBadge } from './CallerDetails';
 
@@ -53,11 +53,12 @@ export const CallerSection = memo(function CallerSection({ callId, number, calle
     selection.kind === 'person'
       ? callers.matches.filter((m) => m.personId === selection.personId)
       : selection.kind === 'all'
-        ? callers.matches
+        ? callers.matches.filter(isDefaultCandidate)
         : [];
   return (
     <div className="callers" aria-live="polite">
       <SharedNumberHint callers={callers} />
+      {unconfirmedHint(callers, t)}
       <CallerChooser callId={callId} matches={callers.matches} selection={selection} choices={choices} />
       {chosen.length > MAX_DETAILED ? (
         <CallerSummary matches={chosen} />

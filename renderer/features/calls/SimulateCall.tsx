@@ -1,12 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCallsActions, useSimulation } from '../../stores/stores-context';
+import { useAppStatus, useCallsActions, useSimulation } from '../../stores/stores-context';
+import { DemoCallers } from './DemoCallers';
 
 /** For newcomers and demos: makes the core ring as if the PBX had sent the call. */
 export function SimulateCall({ defaultNumber = '' }: { defaultNumber?: string }) {
   const { t } = useTranslation();
   const { simulateRequested } = useCallsActions();
   const simulation = useSimulation();
+  const demoCallers = useAppStatus()?.demoCallers ?? [];
   const [number, setNumber] = useState(defaultNumber);
   const [name, setName] = useState('');
   const numberId = useId();
@@ -18,6 +20,7 @@ export function SimulateCall({ defaultNumber = '' }: { defaultNumber?: string })
   return (
     <form className="simulate" onSubmit={submit} aria-label={t('calls.simulate')}>
       <p className="hint">{t('calls.simulateHint')}</p>
+      <DemoCallers callers={demoCallers} busy={simulation.state === 'sending'} onRing={(n) => void simulateRequested(n)} />
       <div className="field">
         <label htmlFor={numberId}>{t('calls.simulateNumber')}</label>
         <input id={numberId} type="tel" inputMode="tel" autoComplete="off" value={number} onChange={(e) => setNumber(e.target.value)} required maxLength={100} />

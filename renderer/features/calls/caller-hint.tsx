@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
-import type { CallView } from '../../../shared/contract/views';
+import { isDefaultCandidate, type CallView } from '../../../shared/contract/views';
 
 /**
  * What the panel and the ring pop-up say instead of a caller, honestly: a number that cannot be looked up
@@ -28,4 +28,17 @@ export function callerHint(number: CallView['number'], callers: CallView['caller
   }
   if (callers.matches.length === 0) return <p className="hint" role="status">{t('calls.noMatch')}</p>;
   return null;
+}
+
+/**
+ * Matches were found but none is confirmed and active: nobody is selected and their tickets are not listed
+ * until the agent picks one. Says so, in the panel and the ring pop-up; null otherwise.
+ */
+export function unconfirmedHint(callers: CallView['callers'], t: TFunction): ReactNode | null {
+  if (callers.matches.length === 0 || callers.matches.some(isDefaultCandidate)) return null;
+  return (
+    <p className="hint hint--warning" role="status">
+      {t('calls.unconfirmedOnly', { count: callers.total ?? callers.matches.length })}
+    </p>
+  );
 }

@@ -2,6 +2,7 @@ import { memo, useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { CallView } from '../../../shared/contract/views';
 import { useBridge } from '../../stores/stores-context';
+import { KeyPicker } from './KeyPicker';
 import { QuickCreate } from './QuickCreate';
 
 /**
@@ -59,27 +60,31 @@ export function creationBarProps(call: CallView): CreationBarProps {
   };
 }
 
-/** Unknown caller: put this number on an existing Person (the index learns it once iTop confirms). */
+/** Unknown caller: put this number on an existing Person, found by name (the index learns it once iTop confirms). */
 function AddNumber({ callId }: { callId: string }) {
   const { t } = useTranslation();
   const bridge = useBridge();
-  const [personId, setPersonId] = useState('');
+  const [person, setPerson] = useState<{ id: string; name: string } | null>(null);
   const [attribute, setAttribute] = useState('phone');
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const personField = useId();
   const attributeField = useId();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await bridge.invoke('person:add-number', { callId, personId: personId.trim(), attribute });
-    setResult(r.ok ? { ok: true, text: t('create.numberQueued') } : { ok: false, text: r.error.message });
+    if (!person) {
+      setResult({ ok: false, text: t('form.required') });
+      return;
+    }
+    const r = await bridge.invoke('person:add-number', { callId, personId: person.id, attribute });
+    setResult(r.ok ? { ok: true, text: t('create.numberQueued', { name: person.name }) } : { ok: false, text: r.error.message });
   };
   return (
     <details className="disclosure">
       <summary>{t('create.addNumber')}</summary>
       <form className="inline-form" aria-label={t('create.addNumber')} onSubmit={(e) => void submit(e)}>
         <div className="field">
-          <label htmlFor={personField}>{t('create.personId')}</label>
-          <input id={personField} inputMode="numeric" pattern="\d{1,12}" required value={personId} onChange={(e) => setPersonId(e.target.value)} />
+          <label htmlFor={personField}>{t('create.person')}</label>
+          <KeyPicker id={personField} formClass="Person" value={person} scope={() => ({})} labelOf={(code) => code} required invalid={false} onChange={setPerson} />
         </div>
         <div className="field">
           <label htmlFor={attributeField}>{t('create.numberAttribute')}</label>

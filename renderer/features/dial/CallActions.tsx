@@ -3,6 +3,7 @@ import type { CallActionView } from '../../../shared/contract/dial';
 import type { TicketRef } from '../../../shared/contract/tickets';
 import { Icon } from '../../components/Icon';
 import { useDialActions } from '../../stores/stores-context';
+import { DialVia } from './DialVia';
 
 /**
  * One button per call action (ecall_parameters): the number formatted for reading; the core already left out
@@ -26,7 +27,7 @@ export function CallActions({ actions, who, ticket, personId }: { actions: CallA
               aria-label={t('dial.call', { who, kind, number: a.display })}
               onClick={() => void dialRequested({ number: a.raw, action: a.name, ...(ticket ? { ticket } : {}), ...(personId ? { personId } : {}) })}
             >
-              <Icon name="phoneOut" /> <span className="call-action__kind">{kind}</span> <span className="call-action__number">{a.display}</span>
+              <Icon name="phoneOut" /> <span className="call-action__kind">{kind}</span> <span className="call-action__number">{a.display}</span> <DialVia />
             </button>
             {a.problem && <span className="hint hint--warning">{a.problem}</span>}
           </li>

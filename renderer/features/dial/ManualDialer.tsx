@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CountryCode } from '../../../shared/phone/metadata';
 import { useDialActions, useDial, useSettingsView } from '../../stores/stores-context';
+import { DialVia } from './DialVia';
 
 type Formatter = { input(text: string): { formatted: string; e164?: string } };
 
@@ -54,7 +55,7 @@ export function ManualDialer() {
         value={text}
         onChange={(e) => onChange(e.target.value)}
       />
-      <button type="submit" className="button button--primary button--small" disabled={busy || !text.trim()}>{t('dial.dial')}</button>
+      <button type="submit" className="button button--primary button--small" disabled={busy || !text.trim()}>{t('dial.dial')} <DialVia /></button>
       <span id={hintId} className="sr-only">{e164 ? t('dial.willDial', { number: e164 }) : ''}</span>
     </form>
   );

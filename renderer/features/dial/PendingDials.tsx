@@ -5,6 +5,8 @@ import type { TicketRef } from '../../../shared/contract/tickets';
 import type { TicketSummary } from '../../../shared/contract/views';
 import { Icon } from '../../components/Icon';
 import { useCalls, useDial, useDialActions } from '../../stores/stores-context';
+import { PendingCallee } from './PendingCallee';
+import { PendingCreate } from './PendingCreate';
 import { useTicketCallActions } from './use-call-actions';
 
 /**
@@ -51,14 +53,20 @@ function PendingDial({ dial }: { dial: PendingDialView }) {
   const { confirmed, rejected } = useDialActions();
   const { busy } = useDial();
   const tickets = useOfferedTickets(dial);
-  // The link names no person: when its ticket's caller owns the number, the call is logged with them.
+  // The link names no person: when its ticket's caller owns the number, the call is logged with them;
+  // otherwise the core names the callee the agent chose (or the only confirmed match).
   const linkTicket = useTicketCallActions(dial.ticket ? { class: dial.ticket.class, id: dial.ticket.id } : null);
   const callee = linkTicket?.callee && linkTicket.actions.some((a) => a.e164 !== undefined && a.e164 === dial.e164) ? linkTicket.callee : undefined;
-  // Who owns the number (the core's lookup): logged with the call when the agent picks a ticket here.
-  const found = dial.callee;
-  const foundNames = found?.matches.map((m) => m.name).join(', ');
   const [choice, setChoice] = useState<string>(dial.ticket ? 'link' : '');
   const [typedId, setTypedId] = useState('');
+  // A ticket the agent just created for this dial becomes its ticket: the call goes on it, not on an earlier pick.
+  // (State adjusted while rendering, as React recommends for state that follows a prop.)
+  const ticketKey = dial.ticket ? `${dial.ticket.class}:${dial.ticket.id}` : '';
+  const [seenTicket, setSeenTicket] = useState(ticketKey);
+  if (seenTicket !== ticketKey) {
+    setSeenTicket(ticketKey);
+    if (ticketKey) setChoice('link');
+  }
   const titleId = useId();
   const chosen = (): TicketRef | null | undefined => {
     if (choice === 'link') return undefined;
@@ -74,17 +82,12 @@ function PendingDial({ dial }: { dial: PendingDialView }) {
       <h2 id={titleId} className="pending__title">
         <Icon name="phoneOut" /> {t('dial.pendingTitle', { number: dial.display })}
       </h2>
-      <p className="hint">{t('dial.pendingHint')}</p>
+      <p className="hint">{t(dial.via === 'shortcut' ? 'dial.pendingHintShortcut' : 'dial.pendingHint')}</p>
       {dial.problem && <p role="alert" className="hint hint--danger">{dial.problem}</p>}
       {dial.ticket && <p>{t('dial.onTicket', { ref: dial.ticket.ref ?? `#${dial.ticket.id}` })}</p>}
-      {callee ? (
-        <p>{t('dial.callee', { name: callee.name })}</p>
-      ) : (
-        <>
-          {found?.state === 'loading' && <p className="hint" role="status">{t('dial.calleeLoading')}</p>}
-          {foundNames && <p>{t('dial.callee', { name: foundNames })}</p>}
-        </>
-      )}
+      {!dial.ticket && dial.ticketHint && dial.ticketStatus === 'resolving' && <p>{t('dial.onTicket', { ref: dial.ticketHint })}</p>}
+      {!dial.ticket && dial.ticketHint && dial.ticketStatus === 'unreachable' && <p role="status" className="hint">{t('dial.ticketUnreachable', { hint: dial.ticketHint })}</p>}
+      {callee ? <p>{t('dial.callee', { name: callee.name })}</p> : <PendingCallee dial={dial} />}
       {dial.needsTicket && !dial.problem && (
         <fieldset className="chooser">
           <legend>{dial.ticketHint ? t('dial.ticketUnknown', { hint: dial.ticketHint }) : t('dial.chooseTicket')}</legend>
@@ -105,8 +108,9 @@ function PendingDial({ dial }: { dial: PendingDialView }) {
           </label>
         </fieldset>
       )}
+      {dial.needsTicket && !dial.problem && <PendingCreate dial={dial} />}
       <div className="actions">
-        <button type="button" className="button button--primary" disabled={!ready || busy} onClick={() => void confirmed({ pendingId: dial.pendingId, ...(chosen() !== undefined ? { ticket: chosen() } : {}), ...personOf(callee && choice === 'link' ? callee.personId : choice !== 'link' ? found?.personId : undefined) })}>
+        <button type="button" className="button button--primary" disabled={!ready || busy} onClick={() => void confirmed({ pendingId: dial.pendingId, ...(chosen() !== undefined ? { ticket: chosen() } : {}), ...personOf(callee && choice === 'link' ? callee.personId : undefined) })}>
           {t('dial.confirm', { number: dial.display })}
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => void rejected(dial.pendingId)}>

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { SWITCHBOARD_THRESHOLD, type CallView } from '../../../shared/contract/views';
+import { SWITCHBOARD_THRESHOLD, isDefaultCandidate, type CallView } from '../../../shared/contract/views';
 import { Badge } from '../../components/Badge';
 import { Icon } from '../../components/Icon';
 import { useLanguageFromSettings } from '../../i18n/use-language-from-settings';
 import { useBridge, useCall } from '../../stores/stores-context';
 import { STATE_TONE } from '../calls/CallCard';
-import { callerHint } from '../calls/caller-hint';
+import { callerHint, unconfirmedHint } from '../calls/caller-hint';
 import { ConfidenceBadge } from '../calls/CallerDetails';
 import { formatCount } from '../../lib/format';
 
@@ -60,9 +60,10 @@ function PopupCaller({ call }: { call: CallView }) {
   if (hint !== null) return hint;
   const total = callers.total ?? callers.matches.length;
   if (total > SWITCHBOARD_THRESHOLD && selection.kind !== 'person') return <p className="hint">{t('calls.sharedNumber', { total: formatCount(total, i18n.language) })}</p>;
-  const shown = selection.kind === 'person' ? callers.matches.filter((m) => m.personId === selection.personId) : callers.matches;
+  // The pop-up names whom the selection stands for: never a probable or inactive match nobody picked.
+  const shown = selection.kind === 'person' ? callers.matches.filter((m) => m.personId === selection.personId) : selection.kind === 'all' ? callers.matches.filter(isDefaultCandidate) : [];
   const [first] = shown;
-  if (!first) return null;
+  if (!first) return unconfirmedHint(callers, t);
   return (
     <div className="popup__caller" role="status">
       <p className="popup__name">

@@ -37,8 +37,12 @@ async function logCall(outbox: Outbox, o: WorkerOptions, n: number): Promise<voi
       key: `${key}:ticket`,
       label: `Ticket for call ${n}`,
       op: {
-        kind: 'create', class: 'UserRequest', markField: 'description', outputFields: ['id', 'ref'],
-        fields: { org_id: 3, caller_id: 2, origin: 'phone', title: `Chaos ${o.runId} call ${n}`, description: `chaos ${o.runId} ticket ${n}` },
+        // As tickets created from a call are: the marker in an agent-only private-log entry, not the description.
+        kind: 'create', class: 'UserRequest', markLog: 'private_log', outputFields: ['id', 'ref'],
+        fields: {
+          org_id: 3, caller_id: 2, origin: 'phone', title: `Chaos ${o.runId} call ${n}`, description: `chaos ${o.runId} ticket ${n}`,
+          private_log: { add_item: { message: `Created from call ${n}`, format: 'text' } },
+        },
       },
     });
     if (!created.ok) throw new Error(created.error.message);
@@ -49,7 +53,7 @@ async function logCall(outbox: Outbox, o: WorkerOptions, n: number): Promise<voi
     label: `PhoneCall ${n}`,
     op: {
       kind: 'create', class: 'PhoneCall', markField: 'note',
-      fields: { ticket_id: ticket, agent_id: 40, contact_id: 2, date: '2026-11-23 19:30:15', flow: 'inbound', note: `chaos ${o.runId} call ${n}` },
+      fields: { ticket_id: ticket, agent_id: 'SELECT Person WHERE id = :current_contact_id', contact_id: 2, date: '2026-11-23 19:30:15', flow: 'inbound', note: `chaos ${o.runId} call ${n}` },
     },
   });
   if (!call.ok) throw new Error(call.error.message);

@@ -1,0 +1,22 @@
+import type { StoredKeys, StoredReading } from './match-rules';
+
+/**
+ * The usual StoredKeys (a number read to an E.164 whose digits are its own) as a short text, for the 140k
+ * numbers the index keeps in memory and on disk: the reading's index, `c`/`u` for certain/uncertain, the E.164.
+ * Anything else (no E.164, other digits, more properties) has no short form and is kept as it is.
+ */
+const READINGS: readonly StoredReading[] = ['international', 'national-known-region', 'national-default-region', 'ambiguous', 'not-valid', 'unreadable'];
+const SHORT = /^(\d)([cu])(\+\d{1,15})$/;
+
+export function shortStoredKeys(keys: StoredKeys): string | undefined {
+  const reading = READINGS.indexOf(keys.reading);
+  if (keys.e164 === undefined || keys.digits !== keys.e164.slice(1) || reading < 0 || Object.keys(keys).length !== 4) return undefined;
+  return `${reading}${keys.certain ? 'c' : 'u'}${keys.e164}`;
+}
+
+export function fromShortStoredKeys(text: string): StoredKeys | undefined {
+  const m = SHORT.exec(text);
+  const reading = m ? READINGS[Number(m[1])] : undefined;
+  if (!m?.[3] || !reading) return undefined;
+  return { e164: m[3], digits: m[3].slice(1), certain: m[2] === 'c', reading };
+}
