@@ -24,12 +24,13 @@ function fakeGlobalShortcut(takenByOthers: string[] = []) {
 
 function fakeClipboard(texts: { selection?: string; clipboard?: string }) {
   const reads: string[] = [];
-  const clipboard: ClipboardLike = {
-    readText: (type?: 'selection' | 'clipboard') => {
-      reads.push(type ?? 'clipboard');
+  const reader = (type: 'selection' | 'clipboard') => ({
+    readText: async () => {
+      reads.push(type);
       return (type === 'selection' ? texts.selection : texts.clipboard) ?? '';
     },
-  };
+  });
+  const clipboard: ClipboardLike = { ...reader('clipboard'), selection: reader('selection') };
   return { clipboard, reads };
 }
 
@@ -44,7 +45,7 @@ describe('dial shortcut adapter', () => {
     const shortcut = createDialShortcutAdapter({ globalShortcut, clipboard, platform: 'linux', dialText: async (t) => void dialed.push(t), reveal: () => void (revealed += 1), log: silentLog });
     expect(shortcut.apply(settings).state).toBe('registered');
     owned.get('CommandOrControl+Shift+D')?.();
-    await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0)); // the clipboard is read asynchronously
     expect(reads).toEqual(['selection']);
     expect(dialed).toEqual(['+33 1 23 45 67 89']);
     expect(revealed).toBe(1);
@@ -56,7 +57,7 @@ describe('dial shortcut adapter', () => {
     const dialed: string[] = [];
     createDialShortcutAdapter({ globalShortcut, clipboard, platform: 'win32', dialText: async (t) => void dialed.push(t), reveal: () => undefined, log: silentLog }).apply(settings);
     owned.get('CommandOrControl+Shift+D')?.();
-    await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0)); // the clipboard is read asynchronously
     expect(reads).toEqual(['clipboard']);
     expect(dialed).toEqual(['06 12 34 56 78']);
   });

@@ -1,11 +1,12 @@
 import type { Clipboard, GlobalShortcut } from 'electron';
 import type { DialShortcutStatus } from '../../shared/contract/dial';
 import type { Log } from '../core/intake/log';
-import { createDialShortcut, type DialShortcut, type ShortcutRegistry, type TextSource } from '../core/shell/dial-shortcut';
+import { createDialShortcut, type DialShortcut, type ReadText, type ShortcutRegistry } from '../core/shell/dial-shortcut';
 
 /** The parts of Electron's globalShortcut and clipboard the dial shortcut uses (typed fakes in tests). */
 export type GlobalShortcutLike = Pick<GlobalShortcut, 'register' | 'unregister'>;
-export type ClipboardLike = Pick<Clipboard, 'readText'>;
+/** Electron ≥ 42: `readText()` is asynchronous and Linux's primary selection is the `selection` clipboard. */
+export type ClipboardLike = Pick<Clipboard, 'readText'> & { readonly selection?: Pick<Clipboard, 'readText'> | undefined };
 
 /**
  * Electron's globalShortcut as the core's registry: `register` answers false when another application owns the
@@ -25,11 +26,15 @@ export function shortcutRegistry(globalShortcut: GlobalShortcutLike, log: Log): 
   };
 }
 
-/** clipboard.readText('selection') is X11/Wayland's primary selection; an unreadable clipboard reads as empty. */
-export function clipboardReader(clipboard: ClipboardLike, log: Log): (source: TextSource) => string {
-  return (source) => {
+/**
+ * clipboard.selection is X11/Wayland's primary selection (undefined elsewhere); an unreadable clipboard reads as
+ * empty. https://www.electronjs.org/docs/latest/api/clipboard
+ */
+export function clipboardReader(clipboard: ClipboardLike, log: Log): ReadText {
+  return async (source) => {
     try {
-      return clipboard.readText(source);
+      const from = source === 'selection' ? clipboard.selection : clipboard;
+      return from ? await from.readText() : '';
     } catch (error) {
       log.warn('the clipboard could not be read', { source, error: String(error) });
       return '';

@@ -148,7 +148,8 @@ export function createFakeElectron(o: { appPath: string; paths: Record<string, s
     },
   };
   const clipboardTexts = { selection: '', clipboard: '' };
-  const clipboard = { readText: (type?: 'selection' | 'clipboard'): string => clipboardTexts[type ?? 'clipboard'] };
+  // Electron ≥ 42: asynchronous readText, Linux's primary selection as `clipboard.selection`.
+  const clipboard = { readText: async (): Promise<string> => clipboardTexts.clipboard, selection: { readText: async (): Promise<string> => clipboardTexts.selection } };
 
   const permission: { request?: unknown; check?: unknown } = {};
   const display = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 }, bounds: { x: 0, y: 0, width: 1920, height: 1080 } };

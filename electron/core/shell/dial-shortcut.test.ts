@@ -20,15 +20,15 @@ function registry(taken: string[] = []) {
   return { reg, owned, calls, press: (accelerator: string) => owned.get(accelerator)?.() };
 }
 
-const texts = (selection: string, clipboard: string) => (source: TextSource) => (source === 'selection' ? selection : clipboard);
+const texts = (selection: string, clipboard: string) => async (source: TextSource) => (source === 'selection' ? selection : clipboard);
 
 describe('shortcutText', () => {
-  it('Linux: the primary selection first, the clipboard when nothing is selected', () => {
-    expect(shortcutText('linux', texts('01 23 45 67 89', '06 12 34 56 78'))).toEqual({ text: '01 23 45 67 89', from: 'selection' });
-    expect(shortcutText('linux', texts('  \n', '06 12 34 56 78'))).toEqual({ text: '06 12 34 56 78', from: 'clipboard' });
+  it('Linux: the primary selection first, the clipboard when nothing is selected', async () => {
+    await expect(shortcutText('linux', texts('01 23 45 67 89', '06 12 34 56 78'))).resolves.toEqual({ text: '01 23 45 67 89', from: 'selection' });
+    await expect(shortcutText('linux', texts('  \n', '06 12 34 56 78'))).resolves.toEqual({ text: '06 12 34 56 78', from: 'clipboard' });
   });
-  it.each(['win32', 'darwin'] as const)('%s has no primary selection: the clipboard only', (platform) => {
-    expect(shortcutText(platform, texts('01 23 45 67 89', '06 12 34 56 78'))).toEqual({ text: '06 12 34 56 78', from: 'clipboard' });
+  it.each(['win32', 'darwin'] as const)('%s has no primary selection: the clipboard only', async (platform) => {
+    await expect(shortcutText(platform, texts('01 23 45 67 89', '06 12 34 56 78'))).resolves.toEqual({ text: '06 12 34 56 78', from: 'clipboard' });
   });
 });
 
@@ -41,7 +41,7 @@ describe('the dial shortcut', () => {
     const shortcut = createDialShortcut({ registry: reg, platform: 'linux', read: texts('+33 1 23 45 67 89', 'clip'), dialText: async (t) => void dialed.push(t) });
     expect(shortcut.apply(settings)).toEqual({ accelerator: 'CommandOrControl+Shift+D', state: 'registered', dialsAtOnce: false });
     press('CommandOrControl+Shift+D');
-    await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0)); // the clipboard is read asynchronously
     expect(dialed).toEqual(['+33 1 23 45 67 89']);
   });
 

@@ -16,13 +16,16 @@ export type TextSource = 'selection' | 'clipboard';
 /** Only Linux has a primary selection; elsewhere Electron's 'selection' reads nothing useful. */
 export const hasPrimarySelection = (platform: NodeJS.Platform): boolean => platform === 'linux';
 
+/** Reads one source's text (Electron ≥ 42's clipboard API is asynchronous); '' when there is nothing. */
+export type ReadText = (source: TextSource) => Promise<string>;
+
 /** The selected text where the OS has a selection and something is selected, else the clipboard's text. */
-export function shortcutText(platform: NodeJS.Platform, read: (source: TextSource) => string): { text: string; from: TextSource } {
+export async function shortcutText(platform: NodeJS.Platform, read: ReadText): Promise<{ text: string; from: TextSource }> {
   if (hasPrimarySelection(platform)) {
-    const selected = read('selection');
+    const selected = await read('selection');
     if (selected.trim() !== '') return { text: selected, from: 'selection' };
   }
-  return { text: read('clipboard'), from: 'clipboard' };
+  return { text: await read('clipboard'), from: 'clipboard' };
 }
 
 /** Electron's globalShortcut as the controller needs it; `register` is false when another application owns it. */
@@ -34,7 +37,7 @@ export interface ShortcutRegistry {
 export interface DialShortcutDeps {
   readonly registry: ShortcutRegistry;
   readonly platform: NodeJS.Platform;
-  readonly read: (source: TextSource) => string;
+  readonly read: ReadText;
   /** The core's `dial:text`; its failure (nothing usable selected) is reported, never thrown at the OS. */
   readonly dialText: (text: string) => Promise<unknown>;
   readonly onStatus?: (status: DialShortcutStatus) => void;
@@ -67,8 +70,9 @@ export function createDialShortcut(deps: DialShortcutDeps): DialShortcut {
     if (current.state === 'registered') deps.registry.unregister(current.accelerator);
   };
   const pressed = (): void => {
-    const { text } = shortcutText(deps.platform, deps.read);
-    deps.dialText(text).catch((error: unknown) => deps.onError?.(error instanceof Error ? error.message : String(error)));
+    shortcutText(deps.platform, deps.read)
+      .then(({ text }) => deps.dialText(text))
+      .catch((error: unknown) => deps.onError?.(error instanceof Error ? error.message : String(error)));
   };
   const publish = (status: DialShortcutStatus): DialShortcutStatus => {
     current = status;
