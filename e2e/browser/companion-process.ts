@@ -42,22 +42,34 @@ export function startCompanionProcess(args: { config: string; dataDir: string; t
       if (!m?.[1]) return;
       clearTimeout(timer);
       child.removeAllListeners('exit');
+      // Said in stderr(), so a test that lost the companion shows how it ended.
+      child.once('exit', (code, signal) => void (err += `\n[companion process exited: code ${String(code)}, signal ${String(signal)}]\n`));
       resolve({ url: m[1], origin: new URL(m[1]).origin, stderr: () => err, stop: () => stopGroup(child) });
     });
   });
 }
 
-function stopGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
+/**
+ * SIGTERM to the whole group, then waits until every process of it is gone (npm exits before the node process
+ * that still saves the phone index and the history on its way out); SIGKILL after 5 s.
+ */
+async function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined) return;
   const pid = child.pid;
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => signalGroup(pid, 'SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    signalGroup(pid, 'SIGTERM');
-  });
+  if (!groupAlive(pid)) return;
+  const kill = setTimeout(() => signalGroup(pid, 'SIGKILL'), 5_000);
+  signalGroup(pid, 'SIGTERM');
+  while (groupAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
+  clearTimeout(kill);
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function signalGroup(pid: number, signal: NodeJS.Signals): void {

@@ -7,12 +7,13 @@ import { startCompanionProcess, type CompanionProcess } from './companion-proces
 // Issue 15: `npm start` with no iTop configured runs the demo; the Simulate panel offers one caller of each
 // kind, numbers the core took from the simulator's demo data. One click rings each.
 const test = base.extend<{ demo: CompanionProcess }>({
-  demo: async ({ browserName: _browser }, use) => {
+  demo: async ({ browserName: _browser }, use, testInfo) => {
     const dir = await mkdtemp(join(tmpdir(), 'cti-demo-'));
     const config = join(dir, 'config.json');
     await writeFile(config, JSON.stringify({ cti: { port: 0 }, ui: { language: 'en' } }));
     const companion = await startCompanionProcess({ config, dataDir: join(dir, 'data'), timeoutMs: 60_000 });
     await use(companion);
+    if (testInfo.status !== testInfo.expectedStatus) console.log(`companion stderr:\n${companion.stderr()}`);
     await companion.stop();
     await rm(dir, { recursive: true, force: true });
   },

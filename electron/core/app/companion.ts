@@ -107,7 +107,12 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     // The index build only when neither the disk nor an earlier attempt gave one (its refresh schedule runs from start()).
     if (!kit.index.current()) void kit.index.rebuild();
     // Demo only: one number of each case from the simulator's data, for the Simulate panel.
-    if (demo() && !events.status().demoCallers) void loadDemoCallers(kit.reader, (n) => normalizeIncoming(n, kit.phone).kind === 'external').then((callers) => demo() && setStatus({ demoCallers: callers }));
+    if (demo() && !events.status().demoCallers) {
+      const current = kit;
+      void (current.index.current() ? Promise.resolve() : current.index.rebuild())
+        .then(() => loadDemoCallers(current.index, current.reader, (n) => normalizeIncoming(n, current.phone).kind === 'external'))
+        .then((callers) => demo() && setStatus({ demoCallers: callers }));
+    }
   };
   const buildIdentity = () => createAgentIdentity({ client: liveKit.client, url: config.itop.url, onStatus: (itop) => health.checked(itop), onFirstConnected: onConnected });
   let identity = buildIdentity();

@@ -10,7 +10,7 @@ describe('pickDemoCallers', () => {
       person(1, 'No Tickets', '+33 6 00 00 00 01'),
       person(2, 'Camille Martin', '+33 6 12 34 56 78'),
       person(3, 'Nathalie Girard', '+33 1 23 45 67 00'),
-      person(4, 'Pierre Lambert', '01 23 45 67 00'),
+      person(4, 'Pierre Lambert', '+33123456700'),
       person(5, 'Internal', '204'),
       ...Array.from({ length: 12 }, (_, i) => person(10 + i, `Desk ${i}`, desk)),
     ];

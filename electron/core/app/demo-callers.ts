@@ -1,5 +1,7 @@
 import type { DemoCaller } from '../../../shared/contract/views';
+import type { PhoneIndexService } from '../lookup/index-service';
 import type { ItopReader } from '../lookup/itop-reader';
+import { keyStoredNumber } from '../lookup/phone-adapter';
 
 export interface DemoPerson {
   readonly id: string;
@@ -9,8 +11,8 @@ export interface DemoPerson {
 
 /** Beyond this many contacts a number is a switchboard (the panel then selects nobody; see README). */
 const SWITCHBOARD_ABOVE = 10;
-/** Numbers compared on their last 9 digits (extension dropped): what "the same number" means across spellings. */
-const keyOf = (raw: string): string => raw.replace(/\s*(x|ext\.?|#).*$/i, '').replace(/\D/g, '').slice(-9);
+/** Numbers arrive as the E.164 their Person's region reads them to: equal digits = the same number. */
+const keyOf = (raw: string): string => raw.replace(/\D/g, '');
 const UNKNOWN_CANDIDATES = ['+33 9 99 99 99 99', '+44 20 7946 0000', '+49 30 9999 9999'];
 
 /**
@@ -46,18 +48,23 @@ export function pickDemoCallers(persons: readonly DemoPerson[], withTickets: Rea
   ];
 }
 
-/** Reads the demo iTop's persons and the callers of its open requests, then picks (two core/get requests). */
-export async function loadDemoCallers(reader: ItopReader, dialable?: (number: string) => boolean): Promise<DemoCaller[]> {
-  const [people, tickets] = await Promise.all([
-    reader.get({ class: 'Person', key: 'SELECT Person', outputFields: ['friendlyname', 'phone', 'mobile_phone'] }),
-    reader.get({ class: 'UserRequest', key: "SELECT UserRequest WHERE status != 'closed'", outputFields: ['caller_id'] }),
-  ]);
-  if (!people.ok) return [];
-  const persons = people.value.objects.map((o) => ({
-    id: o.id,
-    name: String(o.fields['friendlyname'] ?? ''),
-    numbers: [o.fields['phone'], o.fields['mobile_phone']].filter((n): n is string => typeof n === 'string' && n.trim() !== ''),
-  }));
+/**
+ * Picks from the phone index, each stored number as the E.164 it reads to in its Person's region, so a demo
+ * caller rings exactly the number iTop holds (a national number of another country is not a call from here);
+ * plus one core/get for the callers of open requests.
+ */
+export async function loadDemoCallers(index: Pick<PhoneIndexService, 'current' | 'regionOf' | 'regionKnown'>, reader: ItopReader, dialable?: (number: string) => boolean): Promise<DemoCaller[]> {
+  const indexed = index.current();
+  if (!indexed) return [];
+  const tickets = await reader.get({ class: 'UserRequest', key: "SELECT UserRequest WHERE status != 'closed'", outputFields: ['caller_id'] });
+  const persons = [...indexed.records()]
+    .filter((p) => !p.inactive)
+    .map((p) => {
+      const region = index.regionOf(p);
+      const known = index.regionKnown(p);
+      const numbers = p.phones.map((phone) => keyStoredNumber(phone.raw, region, known)).filter((k) => k?.e164 !== undefined).map((k) => k?.e164 ?? '');
+      return { id: p.id, name: p.name, numbers };
+    });
   const withTickets = new Set(tickets.ok ? tickets.value.objects.map((o) => String(o.fields['caller_id'] ?? '')) : []);
   return pickDemoCallers(persons, withTickets, dialable);
 }
