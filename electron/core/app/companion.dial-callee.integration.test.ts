@@ -4,13 +4,11 @@ import { startSimulator } from '../../../e2e/itop-sim/spawn';
 import { PendingDialView } from '../../../shared/contract/dial';
 import type { ItopClient } from '../itop';
 import type { TestBridge } from '../intake/testing/intake-harness';
-import { startBridgedDialRig, type CompanionRig } from './testing/companion-rig';
+import { pendingResolved as resolved, startBridgedDialRig, type CompanionRig } from './testing/companion-rig';
+import type { DialCommandFrame } from '../../../shared/cti/bridge-frame';
 
 // Issue 6 §3: a dial link without a ticket shows the callee (same lookup as an inbound call) and their open
 // tickets; the agent's pick is the ticket the PhoneCall is logged on. Real simulator, real test bridge.
-type DialFrame = { command: string; requestId: string; number: string; dialString: string; ticket?: string };
-
-const resolved = (p: PendingDialView): boolean => p.callee?.state === 'done' && p.callee.lists.every((l) => l.state !== 'loading');
 
 async function phoneCall(client: ItopClient, id: string) {
   const r = await client.get({ class: 'PhoneCall', key: Number(id), outputFields: ['ticket_id', 'contact_id', 'flow'] });
@@ -46,7 +44,7 @@ describe('a dial link without a ticket: the callee and their open tickets', () =
     const chosen = tickets.find((t) => t.ref === 'R-000012');
     if (!chosen) throw new Error('R-000012 is not offered');
     const dialing = rig.companion.handlers['dial:confirm']({ pendingId, ticket: { class: chosen.class, id: chosen.id }, personId: pending?.callee?.personId });
-    const command = (await bridge.next()) as DialFrame;
+    const command = (await bridge.next()) as DialCommandFrame;
     expect(command).toMatchObject({ command: 'dial', number: '+33612345678', dialString: '0612345678', ticket: chosen.id });
     bridge.socket.send(JSON.stringify({ result: 'ok', requestId: command.requestId }));
     const { callId } = await dialing;
@@ -79,7 +77,7 @@ describe('a dial link without a ticket: the callee and their open tickets', () =
     expect(chosen.find((p) => p.pendingId === pendingId)?.callee).toMatchObject({ selection: { kind: 'person', personId: '53' }, personId: '53' });
 
     const dialing = rig.companion.handlers['dial:confirm']({ pendingId });
-    const command = (await bridge.next()) as DialFrame;
+    const command = (await bridge.next()) as DialCommandFrame;
     expect(command).toMatchObject({ command: 'dial', number: '+33123456700', ticket: '2' });
     bridge.socket.send(JSON.stringify({ result: 'ok', requestId: command.requestId }));
     const { callId } = await dialing;
@@ -102,7 +100,7 @@ describe('a dial link without a ticket: the callee and their open tickets', () =
     const pushed = await rig.waitFor('dial:pending-changed', (list) => list.some((p) => p.pendingId === pendingId && resolved(p)));
     expect(pushed.find((p) => p.pendingId === pendingId)?.callee).toEqual({ state: 'done', matches: [], lists: [], total: 0, selection: { kind: 'unknown' }, choices: [{ kind: 'unknown' }], chosen: false });
     const dialing = rig.companion.handlers['dial:confirm']({ pendingId, ticket: null });
-    const command = (await bridge.next()) as DialFrame;
+    const command = (await bridge.next()) as DialCommandFrame;
     expect(command).toMatchObject({ dialString: '0913579135' });
     expect(command.ticket).toBeUndefined();
     bridge.socket.send(JSON.stringify({ result: 'ok', requestId: command.requestId }));

@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIM_USERS } from '../../../e2e/itop-sim/credentials';
 import { startSimulator } from '../../../e2e/itop-sim/spawn';
-import type { PendingDialView } from '../../../shared/contract/dial';
 import type { TicketRef } from '../../../shared/contract/tickets';
 import type { ItopClient } from '../itop';
 import type { TestBridge } from '../intake/testing/intake-harness';
-import { startBridgedDialRig, type CompanionRig } from './testing/companion-rig';
+import { pendingResolved as resolved, startBridgedDialRig, type CompanionRig } from './testing/companion-rig';
+import type { DialCommandFrame } from '../../../shared/cti/bridge-frame';
 
 // Issue 17 §2: a dial link without a ticket → the agent creates the ticket with the call panel's presets →
 // the dial is placed on it → one outbound PhoneCall on the new ticket, written when the call is over.
-type DialFrame = { command: string; requestId: string; number: string; dialString: string; ticket?: string };
-
-const resolved = (p: PendingDialView): boolean => p.callee?.state === 'done' && p.callee.lists.every((l) => l.state !== 'loading');
 
 async function phoneCallsOn(client: ItopClient, ticketId: string) {
   const r = await client.get({ class: 'PhoneCall', key: `SELECT PhoneCall WHERE ticket_id = ${Number(ticketId)}`, outputFields: ['ticket_id', 'contact_id', 'flow'] });
@@ -51,7 +48,7 @@ describe('creating the ticket of a pending dial', () => {
     expect(await phoneCallsOn(rig.itop, created.id)).toEqual([]);
 
     const dialing = rig.companion.handlers['dial:confirm']({ pendingId });
-    const command = (await bridge.next()) as DialFrame;
+    const command = (await bridge.next()) as DialCommandFrame;
     expect(command).toMatchObject({ command: 'dial', number: '+33612345678', ticket: created.id });
     bridge.socket.send(JSON.stringify({ result: 'ok', requestId: command.requestId }));
     const started = await dialing;

@@ -7,10 +7,10 @@ import type { CallView } from '../../../shared/contract/views';
 import type { TestBridge } from '../intake/testing/intake-harness';
 import type { ItopClient } from '../itop';
 import { settled, startBridgedDialRig, startCompanionRig, type CompanionRig } from './testing/companion-rig';
+import type { DialCommandFrame } from '../../../shared/cti/bridge-frame';
 
 // Issue 6 through the Companion only: dial:* handlers and handleLink, a REAL test bridge on the CTI
 // WebSocket, the real simulator holding the outbound PhoneCalls at the end.
-type DialFrame = { command: string; requestId: string; number: string; dialString: string; ticket?: string };
 
 async function phoneCall(client: ItopClient, id: string) {
   const r = await client.get({ class: 'PhoneCall', key: Number(id), outputFields: ['ticket_id', 'contact_id', 'agent_id', 'flow', 'note'] });
@@ -38,8 +38,8 @@ describe('click-to-call through the CTI bridge', () => {
   }
 
   /** Answers the dial command the companion sends; returns the command and what the handler resolved to. */
-  async function acknowledge<T>(dialing: Promise<T>): Promise<{ command: DialFrame; started: T }> {
-    const command = (await bridge.next()) as DialFrame;
+  async function acknowledge<T>(dialing: Promise<T>): Promise<{ command: DialCommandFrame; started: T }> {
+    const command = (await bridge.next()) as DialCommandFrame;
     bridge.socket.send(JSON.stringify({ result: 'ok', requestId: command.requestId }));
     return { command, started: await dialing };
   }
@@ -135,7 +135,7 @@ describe('click-to-call through the CTI bridge', () => {
 
   it('a dial the bridge refuses fails the call, tells why, and logs nothing', async () => {
     const dialing = rig.companion.handlers['dial:start']({ number: '0612345678', ticket: { class: 'UserRequest', id: '2' } });
-    const command = (await bridge.next()) as DialFrame;
+    const command = (await bridge.next()) as DialCommandFrame;
     bridge.socket.send(JSON.stringify({ result: 'error', requestId: command.requestId, message: 'line busy' }));
     await expect(dialing).rejects.toThrow(/line busy/);
     const snapshot = await rig.waitFor('calls:changed', (s) => s.calls.some((c) => c.outbound?.dispatch === 'failed'));

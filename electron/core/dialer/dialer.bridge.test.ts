@@ -6,9 +6,9 @@ import { silentLog } from '../intake/log';
 import { createDialer, type Dialer } from './dialer';
 import { outboundCallRecord } from './journal-input';
 import { outboundDetailsOf } from './outbound-details';
+import type { DialCommandFrame } from '../../../shared/cti/bridge-frame';
 
 // The dialer end to end over a REAL intake server (port 0) and a REAL WebSocket test bridge.
-type DialFrame = { command: string; requestId: string; number: string; dialString: string; ticket?: string };
 
 const configFor = (dial: Record<string, unknown>) =>
   validateConfig({ phone: { defaultRegion: 'FR', outsideLinePrefix: '0' }, dial, cti: { token: 'x'.repeat(24) } }, { agentTimeZone: 'Europe/Paris' }).config;
@@ -46,7 +46,7 @@ async function report(event: Record<string, unknown>): Promise<void> {
 describe('dialing through the CTI bridge', () => {
   it('sends the dial command, then bridge events complete the call into an outbound PhoneCall record with duration', async () => {
     const dialing = dialer.dial({ number: '+33 1 23 45 67 89', ticket: { class: 'UserRequest', id: '2' }, personId: '42', source: 'app' });
-    const command = (await bridge.next()) as DialFrame;
+    const command = (await bridge.next()) as DialCommandFrame;
     expect(command).toEqual({ command: 'dial', requestId: command.requestId, number: '+33123456789', dialString: '0123456789', ticket: '2' });
     bridge.socket.send(JSON.stringify({ result: 'ok', requestId: command.requestId }));
     const result = await dialing;
@@ -72,7 +72,7 @@ describe('dialing through the CTI bridge', () => {
 
   it('reports a refusal by the bridge, and the call is failed and never logged', async () => {
     const dialing = dialer.dial({ number: '0123456789', source: 'app' });
-    const command = (await bridge.next()) as DialFrame;
+    const command = (await bridge.next()) as DialCommandFrame;
     bridge.socket.send(JSON.stringify({ result: 'error', requestId: command.requestId, message: 'line busy' }));
     expect(await dialing).toMatchObject({ ok: false, error: { code: 'bridge-refused', message: expect.stringContaining('line busy') } });
     const session = sessions.get('dial-n2') ?? sessions.snapshot().calls[0];
@@ -97,7 +97,7 @@ describe('dialing through the CTI bridge', () => {
 
   it('logs a call the bridge acknowledged but never reported, without duration, after the grace time', async () => {
     const dialing = dialer.dial({ number: '+4930 1234567', ticket: { class: 'Incident', id: '3' }, source: 'app' });
-    const command = (await bridge.next()) as DialFrame;
+    const command = (await bridge.next()) as DialCommandFrame;
     expect(command).toMatchObject({ number: '+49301234567', dialString: '0049301234567', ticket: '3' });
     bridge.socket.send(JSON.stringify({ result: 'ok', requestId: command.requestId }));
     const started = await dialing;
@@ -121,7 +121,7 @@ describe('dial links from iTop pages', () => {
     expect(dialer.pending()).toHaveLength(1);
 
     const confirming = dialer.confirm({ pendingId, ticket: { class: 'UserRequest', id: '2' }, personId: '42' });
-    const command = (await bridge.next()) as DialFrame;
+    const command = (await bridge.next()) as DialCommandFrame;
     expect(command).toMatchObject({ number: '+33123456789', dialString: '0123456789', ticket: '2' });
     bridge.socket.send(JSON.stringify({ result: 'ok', requestId: command.requestId }));
     const started = await confirming;
@@ -135,7 +135,7 @@ describe('dial links from iTop pages', () => {
 
   it('a bridge reusing the dial command requestId as call id is matched too', async () => {
     const dialing = dialer.dial({ number: '0123456789', source: 'app' });
-    const command = (await bridge.next()) as DialFrame;
+    const command = (await bridge.next()) as DialCommandFrame;
     bridge.socket.send(JSON.stringify({ result: 'ok', requestId: command.requestId }));
     const started = await dialing;
     const callId = started.ok && started.value.kind === 'started' ? started.value.started.callId : '';

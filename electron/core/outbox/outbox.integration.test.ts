@@ -15,6 +15,16 @@ const fastBackoff = exponentialBackoff({ baseMs: 20, maxMs: 100 });
 const clientFor = (timeoutMs = 2000, user = SIM_USERS.cti): ItopClient =>
   createItopClient({ url: sim.url, auth: { kind: 'password', user: user.login, password: user.password }, timeoutMs });
 
+/** The process died after sending the first entry and before recording it: the file still says `sending`; a new outbox starts on it. */
+async function restartAfterCrashWhileSending(file: string): Promise<Outbox> {
+  const doc = JSON.parse(await readFile(file, 'utf8')) as { entries: { state: string }[] };
+  doc.entries[0] = { ...doc.entries[0], state: 'sending' };
+  await writeFile(file, JSON.stringify(doc), 'utf8');
+  const outbox = createOutbox({ file, client: clientFor(), backoff: fastBackoff, uncertainGraceMs: 0 });
+  await outbox.start();
+  return outbox;
+}
+
 const phoneCall = (note: string, ticket = 1) => ({
   kind: 'create' as const,
   class: 'PhoneCall',
@@ -179,12 +189,7 @@ describe('outbox restarts', () => {
     // leave the file saying `sending`.
     const created = await clientFor().create({ class: 'PhoneCall', fields: { ...phoneCall('crash').fields, note: `crash\n\n${q.value.marker}` } });
     expect(created.ok).toBe(true);
-    const doc = JSON.parse(await readFile(file, 'utf8')) as { entries: { state: string }[] };
-    doc.entries[0] = { ...doc.entries[0], state: 'sending' };
-    await writeFile(file, JSON.stringify(doc), 'utf8');
-
-    const second = createOutbox({ file, client: clientFor(), backoff: fastBackoff, uncertainGraceMs: 0 });
-    await second.start();
+    const second = await restartAfterCrashWhileSending(file);
     const done = await second.settled(q.value.id);
     expect(done?.result?.adopted).toBe(true);
     expect(await countByNote(clientFor(), q.value.marker)).toBe(1);
@@ -204,12 +209,7 @@ describe('outbox restarts', () => {
     // Sent with the marker in the private log, then the process died before recording it.
     const sent = await clientFor().create({ class: 'UserRequest', fields: { ...op.fields, private_log: { add_item: { message: `Created from a call\n\n${q.value.marker}`, format: 'text' } } } });
     expect(sent.ok).toBe(true);
-    const doc = JSON.parse(await readFile(file, 'utf8')) as { entries: { state: string }[] };
-    doc.entries[0] = { ...doc.entries[0], state: 'sending' };
-    await writeFile(file, JSON.stringify(doc), 'utf8');
-
-    const second = createOutbox({ file, client: clientFor(), backoff: fastBackoff, uncertainGraceMs: 0 });
-    await second.start();
+    const second = await restartAfterCrashWhileSending(file);
     const done = await second.settled(q.value.id);
     expect(done?.result?.adopted).toBe(true);
     const same = await clientFor().get({ class: 'UserRequest', key: `SELECT UserRequest WHERE title = '${title}'`, outputFields: ['description'] });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateConfig } from '../../../../shared/config';
 import type { EventChannel, EventPayload } from '../../../../shared/contract/contract';
+import type { PendingDialView } from '../../../../shared/contract/dial';
 import type { CallView } from '../../../../shared/contract/views';
 import { createItopClient, type ItopClient } from '../../itop';
 import { silentLog } from '../../intake/log';
@@ -107,6 +108,9 @@ export async function startCompanionRig(options: RigOptions): Promise<CompanionR
 }
 
 /** Calls `settled` once the callers and every list are loaded. */
+/** A pending dial whose callee lookup and ticket lists have all answered. */
+export const pendingResolved = (p: PendingDialView): boolean => p.callee?.state === 'done' && p.callee.lists.every((l) => l.state !== 'loading');
+
 export const settled = (c: CallView): boolean => c.callers.state !== 'loading' && c.lists.every((l) => l.state !== 'loading');
 
 /** A rig that dials through a connected test CTI bridge (national dial strings), as click-to-call tests need. */
