@@ -2,12 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 import { ms, percentiles } from './stats';
+import { freePort } from '../testing/free-port';
 
 /**
  * `npm run bench -- soak`: a long shift in a few minutes. Starts the real companion as `npm start -- --web`
@@ -19,14 +19,6 @@ const START = fileURLToPath(new URL('../../electron/cli/start.ts', import.meta.u
 const WITH_HANGUP = Number(process.env.SOAK_CALLS ?? 2000);
 const WITHOUT_HANGUP = Number(process.env.SOAK_OPEN_CALLS ?? 1000);
 const IDLE_MS = Number(process.env.SOAK_IDLE_MS ?? 30_000);
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 const rssMb = async (pid: number): Promise<number> => {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');

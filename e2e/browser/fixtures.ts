@@ -1,12 +1,12 @@
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator, type RunningSimulator, type StartOptions } from '../itop-sim/spawn';
 import { startCompanionProcess, type CompanionProcess } from './companion-process';
 import { connectCtiBridge, type CtiBridgeClient } from './cti-bridge-client';
+import { freePort } from '../testing/free-port';
 
 /** The simulator's demo agent (e2e/itop-sim/credentials.ts). */
 const AGENT = { user: 'cti', password: 'cti-password' };
@@ -24,16 +24,6 @@ interface Env {
   /** Saves a full-page screenshot as e2e/artifacts/<name>.png and attaches it to the report. */
   snap: (name: string) => Promise<void>;
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 export const test = base.extend<Env, { sim: RunningSimulator; simOptions: StartOptions }>({
   // Simulator options (e.g. { noPhoneCall: true }); a spec that changes them gets its own worker and simulator.

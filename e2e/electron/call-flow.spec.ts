@@ -1,5 +1,4 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
@@ -7,6 +6,7 @@ import { SIM_USERS } from '../itop-sim/credentials';
 import { startSimulator, type RunningSimulator } from '../itop-sim/spawn';
 import { rest } from '../itop-sim/test-client';
 import { builtAppMissing, electronRuntime, PROJECT_ROOT } from './electron-runtime';
+import { freePort } from '../testing/free-port';
 
 /**
  * The real desktop app, end to end: a CTI bridge event → the ring pop-up (shown without focus) with the
@@ -19,17 +19,6 @@ test.skip(!runtime.ok, runtime.ok ? '' : runtime.reason);
 
 const CALLER = { number: '+33 1 23 45 67 89', name: 'Camille Martin' }; // person 42 of the recorded dataset
 const CTI_TOKEN = 'e2e-electron-token-0123456789';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 let sim: RunningSimulator;
 let app: ElectronApplication;

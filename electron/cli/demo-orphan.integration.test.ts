@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { freePort } from '../../e2e/testing/free-port';
 
 /**
  * Issue 11, item 1: when the companion dies, even by SIGKILL (no handler runs), the demo simulator it
@@ -22,14 +23,6 @@ const portOpen = (port: number) =>
       resolve(true);
     });
     socket.once('error', () => resolve(false));
-  });
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
   });
 
 it('the demo simulator exits within seconds of the companion being SIGKILLed', { timeout: 90_000 }, async () => {

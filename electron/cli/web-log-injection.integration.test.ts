@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { freePort } from '../../e2e/testing/free-port';
 
 /**
  * Issue 11, item 6, end to end: a dial link whose `ticket=` carries CR, LF and ESC reaches web mode as
@@ -14,14 +14,6 @@ import { expect, it } from 'vitest';
  */
 const START = fileURLToPath(new URL('./start.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 const get = (url: string, headers: Record<string, string> = {}) =>
   new Promise<{ status: number; cookie: string }>((resolve, reject) => {

@@ -105,11 +105,11 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
   const onConnected = (): void => {
     void kit.lists.probe();
     // The index build only when neither the disk nor an earlier attempt gave one (its refresh schedule runs from start()).
-    if (!kit.index.current()) void kit.index.rebuild();
-    // Demo only: one number of each case from the simulator's data, for the Simulate panel.
+    const current = kit;
+    const indexed = current.index.current() ? Promise.resolve() : current.index.rebuild().then(() => undefined);
+    // Demo only: one number of each case from the simulator's data (read from the index), for the Simulate panel.
     if (demo() && !events.status().demoCallers) {
-      const current = kit;
-      void (current.index.current() ? Promise.resolve() : current.index.rebuild())
+      void indexed
         .then(() => loadDemoCallers(current.index, current.reader, (n) => normalizeIncoming(n, current.phone).kind === 'external'))
         .then((callers) => demo() && setStatus({ demoCallers: callers }));
     }
