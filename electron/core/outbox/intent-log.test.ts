@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -27,6 +27,12 @@ describe('the outbox intent log', () => {
     await appendFile(file, '{"id":"cccccccc-3","label":"torn', 'utf8'); // killed mid-append
     const recovered = await createIntentLog(file).recover(new Set(['aaaaaaaa-1']));
     expect(recovered.map((e) => e.id)).toEqual(['bbbbbbbb-2']);
+  });
+
+  it('is readable by the agent only, like outbox.json (it holds callers\' numbers and names)', async () => {
+    const file = join(dir, 'private.json.intents');
+    createIntentLog(file).append(entry('dddddddd-4'));
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
 
   it('drops the lines of entries a save holds', async () => {

@@ -19,13 +19,16 @@ export interface IntentLog {
   recover(known: ReadonlySet<string>): Promise<OutboxEntry[]>;
 }
 
+// Callers' numbers and names, like outbox.json: readable by the agent's OS account only.
+const PRIVATE = { encoding: 'utf8', mode: 0o600 } as const;
+
 export function createIntentLog(file: string): IntentLog {
   const waiting = new Map<string, string>();
-  const rewrite = (): void => writeFileSync(file, [...waiting.values()].join(''), 'utf8');
+  const rewrite = (): void => writeFileSync(file, [...waiting.values()].join(''), PRIVATE);
   return {
     append(entry) {
       const line = `${JSON.stringify(entry)}\n`;
-      appendFileSync(file, line, 'utf8');
+      appendFileSync(file, line, PRIVATE);
       waiting.set(entry.id, line);
     },
     saved(ids) {
