@@ -21,6 +21,12 @@ describe('writeFileAtomic', () => {
     expect(await readdir(join(dir, 'a', 'b'))).toEqual(['state.json']);
   });
 
+  it('keeps every file private by default (history, outbox: callers\' numbers and names)', async () => {
+    const file = join(dir, 'history.json');
+    await writeFileAtomic(file, '[]');
+    if (process.platform !== 'win32') expect((await stat(file)).mode & 0o777).toBe(0o600);
+  });
+
   it('gives secrets mode 0600 from the start', async () => {
     const file = join(dir, 'secret');
     await writeFileAtomic(file, 'token', { mode: 0o600 });

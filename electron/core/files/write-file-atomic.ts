@@ -6,7 +6,9 @@ import { dirname } from 'node:path';
  * Replaces `path` with `text` so that a crash, a full disk or a power cut leaves either the old file or the
  * new one, never half of one: a temp file in the same folder, written and flushed, then renamed over the
  * target, then the folder flushed so the rename itself survives. Every file the app keeps (config, secrets,
- * outbox, history, choices, the bridge token) is written this way. Throws on failure; no temp file is left.
+ * outbox, history, choices, the bridge token, the phone index) is written this way. Throws on failure; no temp
+ * file is left. Each of them holds secrets or personal data (callers' numbers and names), so the default mode is
+ * the agent's OS account only (0600).
  */
 export async function writeFileAtomic(path: string, text: string, options: { readonly mode?: number } = {}): Promise<void> {
   const dir = dirname(path);
@@ -14,7 +16,7 @@ export async function writeFileAtomic(path: string, text: string, options: { rea
   const temp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     // 'wx': the temp name is fresh, never someone else's file; the mode applies from the first byte.
-    const handle = await open(temp, 'wx', options.mode ?? 0o666);
+    const handle = await open(temp, 'wx', options.mode ?? 0o600);
     try {
       await handle.writeFile(text, 'utf8');
       await handle.sync();
