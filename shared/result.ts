@@ -20,3 +20,9 @@ export const fail = (code: string, message: string): Err<AppError> => ({ ok: fal
 export function assertNever(value: never, what = 'value'): never {
   throw new Error(`Unexpected ${what}: ${JSON.stringify(value)}`);
 }
+
+/** The value, or a throw with the error's readable message: for contract handlers, whose failures travel as messages. */
+export function unwrap<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}

@@ -1,17 +1,12 @@
 import type { ContractHandlers } from '../../../shared/contract/contract';
 import type { dialInvokeContract } from '../../../shared/contract/dial';
-import type { Result } from '../../../shared/result';
+import { unwrap } from '../../../shared/result';
 import { dialFromText } from '../dialer/text-dial';
 import { inPageStatus } from '../shell/dial-shortcut';
 export { settingsShortcut } from '../shell/dial-shortcut';
 import type { DialKit } from './dial-kit';
 
 export type DialHandlers = Pick<ContractHandlers, keyof typeof dialInvokeContract>;
-
-const unwrap = <T>(r: Result<T>): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
 
 /** dial:*: the agent's own clicks dial at once; links wait in dial:pending until confirmed. */
 export function createDialHandlers(deps: { dial: DialKit; shortcut: () => Promise<{ shortcut: string; shortcutDialsAtOnce: boolean }> }): DialHandlers {

@@ -1,14 +1,9 @@
 import type { ContractHandlers } from '../../../shared/contract/contract';
 import type { formInvokeContract } from '../../../shared/contract/forms';
-import type { Result } from '../../../shared/result';
+import { unwrap } from '../../../shared/result';
 import type { FormLookup } from '../creation';
 
 export type FormHandlers = Pick<ContractHandlers, keyof typeof formInvokeContract>;
-
-const unwrap = <T>(r: Result<T>): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
 
 /** form:* — the creation forms' class descriptions, names behind ids, and pickers. */
 export function createFormHandlers(lookup: FormLookup): FormHandlers {

@@ -2,7 +2,7 @@ import type { TelephonyConfig } from '../../../shared/config';
 import type { PendingDialView } from '../../../shared/contract/dial';
 import type { CreationOffer } from '../../../shared/contract/views';
 import { formatDialString, type PhoneOptions } from '../../../shared/phone';
-import type { Result } from '../../../shared/result';
+import { unwrap } from '../../../shared/result';
 import { enabledIndirect, firstEnabledDirect } from '../creation';
 import { isTicketClass } from '../creation/creation-service';
 import type { Dialer } from '../dialer';
@@ -53,11 +53,6 @@ export interface PendingDialCreateDeps {
   readonly phone: PhoneOptions;
   readonly log: Log;
 }
-
-const unwrap = <T>(r: Result<T>): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
 
 /** ticket:prefill / ticket:create for pending dials; every other call id goes to the call panel's handlers. */
 export function withPendingDialCreation(handlers: WriteHandlers, deps: PendingDialCreateDeps): WriteHandlers {

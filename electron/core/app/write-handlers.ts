@@ -1,7 +1,7 @@
 import type { TelephonyConfig } from '../../../shared/config';
 import type { ContractHandlers } from '../../../shared/contract/contract';
 import type { writeInvokeContract } from '../../../shared/contract/writes';
-import type { Result } from '../../../shared/result';
+import { unwrap } from '../../../shared/result';
 import { isLogAttribute } from '../creation';
 import { caseLogItem } from '../itop';
 import type { CallFacts } from '../journal';
@@ -18,11 +18,6 @@ export interface WriteHandlerDeps {
   /** The ref of a ticket the call's lists show, for readable outbox labels. */
   readonly ticketRef: (callId: string, ticket: { class: string; id: string }) => string | undefined;
 }
-
-const unwrap = <T>(r: Result<T>): T => {
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-};
 
 /** ticket:*, call:log, person:add-number and outbox:*: every write goes through the durable outbox. */
 export function createWriteHandlers(deps: WriteHandlerDeps): WriteHandlers {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STORED_READINGS } from './match-rules';
 import { fromShortStoredKeys, shortStoredKeys } from './stored-keys-text';
 import type { PersonRecord } from './person-record';
 import type { StoredKeys } from './phone-index';
@@ -50,7 +51,7 @@ const Keys = z.looseObject({
   digits: z.string(),
   e164: z.string().optional(),
   certain: z.boolean(),
-  reading: z.enum(['international', 'national-known-region', 'national-default-region', 'ambiguous', 'not-valid', 'unreadable']),
+  reading: z.enum(STORED_READINGS),
 });
 
 function unpackKeys(text: string): StoredKeys | null | undefined {

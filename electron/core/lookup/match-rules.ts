@@ -6,7 +6,8 @@ import type { ExternalNumber } from '../../../shared/phone';
  * else is a guess: national read with `phone.defaultRegion` only, digits that read two ways, a number no
  * plan validates, or too few digits.
  */
-export type StoredReading = 'international' | 'national-known-region' | 'national-default-region' | 'ambiguous' | 'not-valid' | 'unreadable';
+export const STORED_READINGS = ['international', 'national-known-region', 'national-default-region', 'ambiguous', 'not-valid', 'unreadable'] as const;
+export type StoredReading = (typeof STORED_READINGS)[number];
 
 /** How a stored number was keyed: E.164 when it could be read, its digits, and how sure that reading is. */
 export interface StoredKeys {

@@ -1,11 +1,10 @@
-import type { StoredKeys, StoredReading } from './match-rules';
+import { STORED_READINGS as READINGS, type StoredKeys } from './match-rules';
 
 /**
  * The usual StoredKeys (a number read to an E.164 whose digits are its own) as a short text, for the 140k
  * numbers the index keeps in memory and on disk: the reading's index, `c`/`u` for certain/uncertain, the E.164.
  * Anything else (no E.164, other digits, more properties) has no short form and is kept as it is.
  */
-const READINGS: readonly StoredReading[] = ['international', 'national-known-region', 'national-default-region', 'ambiguous', 'not-valid', 'unreadable'];
 const SHORT = /^(\d)([cu])(\+\d{1,15})$/;
 
 export function shortStoredKeys(keys: StoredKeys): string | undefined {

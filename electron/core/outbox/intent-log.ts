@@ -1,4 +1,4 @@
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, fsyncSync, openSync, renameSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { OutboxEntry } from './entry';
 
@@ -24,7 +24,19 @@ const PRIVATE = { encoding: 'utf8', mode: 0o600 } as const;
 
 export function createIntentLog(file: string): IntentLog {
   const waiting = new Map<string, string>();
-  const rewrite = (): void => writeFileSync(file, [...waiting.values()].join(''), PRIVATE);
+  // Replaced, never emptied in place: a crash mid-rewrite must leave the old lines (entries only this file holds).
+  // Synchronous like append(), so no append can fall between the write and the rename.
+  const rewrite = (): void => {
+    const temp = `${file}.tmp`;
+    writeFileSync(temp, [...waiting.values()].join(''), PRIVATE);
+    const fd = openSync(temp, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+  };
   return {
     append(entry) {
       const line = `${JSON.stringify(entry)}\n`;
