@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 /**
  * Checks on what a browser (or anything else on this machine) sends the web host, before any handler runs.
- * Pure functions of the request line and headers, so the fuzz tests can hammer them directly too.
+ * Pure functions of the request line and headers; the fuzz tests reach them through raw TCP, as any local process would.
  */
 
 const MAX_TARGET_CHARS = 8192;
