@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Electronegativity's findings (its CSV report) held against the checked-in review file: every finding must
+ * Electronegativity's findings held against the checked-in review file: every finding must
  * either be fixed or listed there with the reason it is acceptable; a HIGH one is never acceptable.
  */
 export interface EnFinding {
@@ -24,47 +24,32 @@ export const ReviewFile = z.strictObject({
 });
 export type ReviewFile = z.infer<typeof ReviewFile>;
 
-/** RFC 4180 fields: quoted fields may hold commas, newlines and doubled quotes. */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const endField = (): void => {
-    row.push(field);
-    field = '';
-  };
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') endField();
-    else if (c === '\n') {
-      endField();
-      rows.push(row);
-      row = [];
-    } else if (c !== '\r') field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
+const Severity = z.enum(['HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL']);
+const Level = z.object({ name: z.string() });
 
-const SEVERITIES = new Set(['HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL']);
+/** One issue as the tool's programmatic entry returns it (`run(options).issues`); global checks have file `N/A`. */
+const ToolIssue = z.object({
+  id: z.string().min(1),
+  severity: z.object({ name: Severity }),
+  confidence: Level,
+  file: z.string().nullish(),
+  location: z.object({ line: z.number(), column: z.number() }).nullish(),
+  sample: z.string().nullish(),
+});
+const ToolResult = z.object({ issues: z.array(ToolIssue) });
 
-/** The tool's `-o report.csv`: header `issue, severity, confidence, filename, location, sample, …`. */
-export function parseFindingsCsv(text: string): EnFinding[] {
-  const [header, ...rows] = csvRows(text);
-  if (!header || header[0]?.trim() !== 'issue') throw new Error(`not an Electronegativity CSV report (header: ${header?.join(',') ?? 'none'})`);
-  return rows.filter((r) => r.length >= 6 && r[0]).map((r) => {
-    const severity = (r[1] ?? '').trim().toUpperCase();
-    if (!SEVERITIES.has(severity)) throw new Error(`unknown severity "${severity}" for ${r[0]}`);
-    return { check: (r[0] ?? '').trim(), severity: severity as EnFinding['severity'], confidence: (r[2] ?? '').trim(), file: (r[3] ?? '').trim(), location: (r[4] ?? '').trim(), sample: r[5] ?? '' };
-  });
+/** The tool's result as JSON (`{ issues: [...] }`), validated: a changed shape is an error, never "no finding". */
+export function parseFindingsJson(text: string): EnFinding[] {
+  const parsed = ToolResult.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error(`not an Electronegativity result: ${parsed.error.message}`);
+  return parsed.data.issues.map((i) => ({
+    check: i.id,
+    severity: i.severity.name,
+    confidence: i.confidence.name,
+    file: i.file ?? 'N/A',
+    location: i.location ? `${i.location.line}:${i.location.column}` : 'N/A',
+    sample: i.sample ?? '',
+  }));
 }
 
 export interface Verdict {

@@ -3,28 +3,36 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REVIEW_FILE } from './check-security';
-import { formatVerdict, judgeFindings, parseFindingsCsv, ReviewFile, type EnFinding } from './electronegativity-findings';
+import { formatVerdict, judgeFindings, parseFindingsJson, ReviewFile, type EnFinding } from './electronegativity-findings';
 import { runElectronegativity } from './electronegativity-run';
 
 const ROOT = join(import.meta.dirname, '../..');
-const CSV = [
-  'issue, severity, confidence, filename, location, sample, description, url',
-  'OPEN_EXTERNAL_JS_CHECK,"MEDIUM","TENTATIVE","electron/adapters/external-opener.ts","20:12","await shell.openExternal(a, ""b"");","Review, please",https://x',
-  'NODE_INTEGRATION_JS_CHECK,"HIGH","FIRM","electron/main.ts","3:1","new BrowserWindow({})","Disable nodeIntegration",https://y',
-  '',
-].join('\n');
+const issue = (id: string, severity: string, file: string, line: number, sample: string) => ({
+  id, severity: { value: 1, name: severity }, confidence: { value: 0, name: 'TENTATIVE' }, file, location: { line, column: 12 }, sample,
+  description: 'Review, please', manualReview: true, shortenedURL: 'https://x',
+});
+const RESULT = JSON.stringify({
+  globalChecks: 1,
+  atomicChecks: 2,
+  errors: [],
+  issues: [
+    issue('OPEN_EXTERNAL_JS_CHECK', 'MEDIUM', 'electron/adapters/external-opener.ts', 20, 'await shell.openExternal(a, "b");'),
+    issue('NODE_INTEGRATION_JS_CHECK', 'HIGH', 'electron/main.ts', 3, 'new BrowserWindow({})'),
+  ],
+});
 
 describe('Electronegativity findings against the review file', () => {
-  it('reads its CSV report, quoted commas and doubled quotes included', () => {
-    expect(parseFindingsCsv(CSV)).toEqual([
+  it('reads the result of its programmatic entry, and refuses another shape instead of reading "no finding"', () => {
+    expect(parseFindingsJson(RESULT)).toEqual([
       { check: 'OPEN_EXTERNAL_JS_CHECK', severity: 'MEDIUM', confidence: 'TENTATIVE', file: 'electron/adapters/external-opener.ts', location: '20:12', sample: 'await shell.openExternal(a, "b");' },
-      { check: 'NODE_INTEGRATION_JS_CHECK', severity: 'HIGH', confidence: 'FIRM', file: 'electron/main.ts', location: '3:1', sample: 'new BrowserWindow({})' },
+      { check: 'NODE_INTEGRATION_JS_CHECK', severity: 'HIGH', confidence: 'TENTATIVE', file: 'electron/main.ts', location: '3:12', sample: 'new BrowserWindow({})' },
     ]);
-    expect(() => parseFindingsCsv('not,a,report')).toThrow(/not an Electronegativity CSV report/);
+    expect(() => parseFindingsJson('{"findings": []}')).toThrow(/not an Electronegativity result/);
+    expect(() => parseFindingsJson(JSON.stringify({ issues: [{ ...issue('X_CHECK', 'SEVERE', 'a.ts', 1, ''), severity: { name: 'SEVERE' } }] }))).toThrow(/not an Electronegativity result/);
   });
 
   it('blocks on any HIGH finding, even listed, and on any finding the review does not list; reports stale entries', () => {
-    const findings = parseFindingsCsv(CSV);
+    const findings = parseFindingsJson(RESULT);
     const reason = 'allow-listed adapter, unit-tested upstream';
     const review = ReviewFile.parse({ reviewed: [
       { check: 'OPEN_EXTERNAL_JS_CHECK', file: 'electron/adapters/external-opener.ts', reason },
