@@ -136,6 +136,63 @@ describe('phone index kept on disk', () => {
   });
 });
 
+describe('an index opened from its file', () => {
+  it('keeps what a refresh changed across the next save and start, and copies the untouched Persons as they were', async () => {
+    const changedId = await createPerson('Relu', '+33 5 80 80 80 80');
+    const deletedId = await createPerson('Oublie', '+33 5 80 80 80 81');
+    const config = configFor(sim.baseUrl, { refreshMinutes: 60, cycleHours: 1 });
+    const dir = await newDir();
+    const builder = kitFor(config, dir);
+    await builder.index.rebuild();
+    await builder.index.stop();
+    const persons = builder.index.status().persons;
+
+    await admin.update({ class: 'Person', key: changedId, fields: { phone: '+33 5 80 80 80 89' }, outputFields: ['id'] });
+    await admin.delete({ class: 'Person', key: deletedId });
+    const addedId = await createPerson('Arrive', '+33 5 80 80 80 82');
+    const opened = kitFor(config, dir);
+    await opened.index.start();
+    expect(opened.index.status()).toMatchObject({ source: 'disk', persons });
+    expect((await opened.index.refresh()).ok).toBe(true);
+    await opened.index.stop();
+
+    const again = kitFor(config, dir);
+    await again.index.start();
+    const index = again.index.current();
+    expect(again.index.status()).toMatchObject({ source: 'disk', persons, numbers: opened.index.status().numbers });
+    expect(index?.find('+33580808080')).toEqual([]);
+    expect(index?.find('+33580808089').map((h) => h.person.id)).toEqual([changedId]);
+    expect(index?.find('+33580808082').map((h) => h.person.id)).toEqual([addedId]);
+    expect(index?.person(deletedId)).toBeUndefined();
+    expect((await verified(again, '0123456789')).immediate.find((m) => m.name === 'Camille Martin')).toMatchObject({ confidence: 'confirmed' });
+  });
+
+  it('with other region settings than the file was keyed with, keys the numbers again instead of trusting them', async () => {
+    const guessedId = await createPerson('Sans Lieu', '02 33 44 55 66'); // no Location: read in the default region
+    const dir = await newDir();
+    const first = kitFor(configFor(sim.baseUrl), dir);
+    await first.index.rebuild();
+    await first.index.stop();
+    await sim.control.setFault('down');
+    // The same digits, read in Belgium now: +32, no longer the French +33 number.
+    const belgian = validateConfig({ itop: { url: sim.baseUrl, user: 'cti', password: 'cti-password' }, phone: { defaultRegion: 'BE' }, cti: { token: 'x'.repeat(24) } }, { agentTimeZone: 'Europe/Paris' }).config;
+    const reread = kitFor(belgian, dir);
+    await reread.index.start();
+    const index = reread.index.current();
+    expect(index?.persons).toBe(first.index.status().persons);
+    expect((await verified(reread, '+33123456789')).immediate.find((m) => m.name === 'Camille Martin')).toMatchObject({ confidence: 'confirmed' });
+    // A national number on a Person with no known region was read in FR when saved; now it reads in BE.
+    const inFrance = (normalizeIncoming('02 33 44 55 66', first.phone) as ExternalNumber).e164;
+    const inBelgium = (normalizeIncoming('02 33 44 55 66', reread.phone) as ExternalNumber).e164;
+    expect([inFrance, inBelgium]).toEqual(['+33233445566', '+32233445566']);
+    expect(first.index.current()?.find(inFrance).map((h) => [h.person.id, h.confidence])).toEqual([[guessedId, 'confirmed']]);
+    expect(index?.find(inBelgium).map((h) => [h.person.id, h.confidence])).toEqual([[guessedId, 'confirmed']]);
+    expect(index?.find(inFrance).some((h) => h.person.id === guessedId && h.confidence === 'confirmed')).toBe(false);
+    // find() judges every candidate with today's reading anyway; the E.164 table itself holds the new reading.
+    expect(index?.forSaving().byE164.keys.includes(-32233445566)).toBe(true);
+  });
+});
+
 describe('refresh schedule', () => {
   it('starts at a random phase of the interval, then steps every interval, one request each', async () => {
     const delays: number[] = [];
@@ -180,11 +237,11 @@ describe('phone index files that must not be used', () => {
     expect(corrupt.problems.join('\n')).toMatch(/not valid JSON; it is rebuilt/);
     expect((await corrupt.kit.index.rebuild()).ok).toBe(true);
     await corrupt.kit.index.stop();
-    const saved = await readFile(path, 'utf8');
+    const saved = await readFile(path);
     const cut = saved.indexOf('\n');
-    const header = JSON.parse(saved.slice(0, cut)) as Record<string, unknown>;
-    const rows = saved.slice(cut + 1);
-    const rewrite = (head: Record<string, unknown>, lines = rows) => writeFile(path, `${JSON.stringify(head)}\n${lines}`);
+    const header = JSON.parse(saved.toString('utf8', 0, cut)) as Record<string, unknown>;
+    const body = saved.subarray(cut + 1);
+    const rewrite = (head: Record<string, unknown>, rest = body) => writeFile(path, Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), rest]));
 
     await rewrite({ ...header, version: 0 });
     expect((await startLogged(config, dir)).problems.join('\n')).toMatch(/format version 0/);
@@ -192,8 +249,13 @@ describe('phone index files that must not be used', () => {
     const foreign = await startLogged(config, dir);
     expect(foreign.kit.index.current()).toBeUndefined();
     expect(foreign.problems.join('\n')).toMatch(/another iTop URL or login/);
-    await rewrite(header, rows.slice(0, rows.length / 2));
-    expect((await startLogged(config, dir)).problems.join('\n')).toMatch(/is damaged/);
+    await rewrite(header, body.subarray(0, body.length / 2));
+    expect((await startLogged(config, dir)).problems.join('\n')).toMatch(/is damaged \(\d+ bytes/);
+    // One byte changed anywhere (here in the packed keys at the end): the checksum refuses the file.
+    const flipped = Buffer.from(body);
+    flipped[flipped.length - 3] = (flipped[flipped.length - 3] ?? 0) ^ 0x40;
+    await rewrite(header, flipped);
+    expect((await startLogged(config, dir)).problems.join('\n')).toMatch(/checksum does not match/);
     await rewrite(header);
     expect((await startLogged(config, dir)).kit.index.current()?.persons).toBe(header['count']);
   });

@@ -10,7 +10,7 @@ import { dirname } from 'node:path';
  * file is left. Each of them holds secrets or personal data (callers' numbers and names), so the default mode is
  * the agent's OS account only (0600).
  */
-export async function writeFileAtomic(path: string, text: string, options: { readonly mode?: number } = {}): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | Uint8Array, options: { readonly mode?: number } = {}): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const temp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
@@ -18,7 +18,7 @@ export async function writeFileAtomic(path: string, text: string, options: { rea
     // 'wx': the temp name is fresh, never someone else's file; the mode applies from the first byte.
     const handle = await open(temp, 'wx', options.mode ?? 0o600);
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(text, typeof text === 'string' ? 'utf8' : undefined);
       await handle.sync();
     } finally {
       await handle.close();

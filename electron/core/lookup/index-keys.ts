@@ -1,7 +1,7 @@
 import type { PersonRecord } from './person-record';
-import type { KeyStoredNumber, StoredKeys } from './phone-index';
+import type { KeyStoredNumber } from './phone-index';
 import type { StoredRegions } from './stored-region';
-import { fromShortStoredKeys, shortStoredKeys } from './stored-keys-text';
+import { packKeys, unpackKeys, type PackedKeys } from './stored-keys-text';
 
 /**
  * The region a stored number is read in, as the cache and the saved index know it: `FR` when the region comes
@@ -12,27 +12,26 @@ export const readingRegion = (region: string, known: boolean): string => (known 
 export const readingRegionOf = (regions: StoredRegions, person: PersonRecord): string => readingRegion(regions.regionOf(person), regions.regionKnown(person));
 
 /**
- * reading region (see readingRegion) → raw → what keyStored said about that stored number. Normalizing ~140k numbers takes seconds, so
- * results are kept: across rebuilds, across refresh steps, and across restarts (they are saved with the index
- * as they are, so whatever StoredKeys carries comes back unchanged and nothing is normalized at load).
+ * reading region (see readingRegion) → raw → what keyStored said about that stored number. Normalizing ~140k
+ * numbers takes seconds, so results are kept: across rebuilds, across refresh steps, and across restarts (saved
+ * with each Person's line, and seeded again when that line is read: whatever StoredKeys carries comes back
+ * unchanged and nothing is normalized at load).
  */
 export interface KeyCache {
   readonly keyed: KeyStoredNumber;
-  /** `reading` = readingRegion(region, known) of the Person the number is stored on. */
-  seed(reading: string, raw: string, keys: StoredKeys | null): void;
+  /** `reading` = readingRegion(region, known) of the Person the number is stored on; keys as packKeys gives them. */
+  seed(reading: string, raw: string, keys: PackedKeys): void;
+  /** What the cache holds for a number, packed (saving the index writes it as it is); undefined = never keyed. */
+  packed(reading: string, raw: string): PackedKeys | undefined;
   /** Keeps only the numbers these Persons store (after a rebuild), so the cache does not grow forever. */
   retain(persons: Iterable<PersonRecord>, regions: StoredRegions): void;
 }
 
-/** Kept per number for 140k numbers: the usual keys as their short text (stored-keys-text.ts), others as they are. */
-type Packed = StoredKeys | string | null;
-const pack = (keys: StoredKeys | null): Packed => (keys === null ? null : (shortStoredKeys(keys) ?? keys));
-const unpack = (packed: Packed): StoredKeys | null => (typeof packed === 'string' ? (fromShortStoredKeys(packed) ?? null) : packed);
 
 export function createKeyCache(keyStored: KeyStoredNumber): KeyCache {
   // region → raw → keys: the raw texts are the Persons' own strings, so the cache adds no key string per number.
-  let keys = new Map<string, Map<string, Packed>>();
-  const inRegion = (region: string): Map<string, Packed> => {
+  let keys = new Map<string, Map<string, PackedKeys>>();
+  const inRegion = (region: string): Map<string, PackedKeys> => {
     let known = keys.get(region);
     if (!known) keys.set(region, (known = new Map()));
     return known;
@@ -40,14 +39,15 @@ export function createKeyCache(keyStored: KeyStoredNumber): KeyCache {
   const keyed: KeyStoredNumber = (raw, region, known) => {
     const table = inRegion(readingRegion(region, known));
     const hit = table.get(raw);
-    if (hit !== undefined) return unpack(hit) ?? undefined;
+    if (hit !== undefined) return unpackKeys(hit) ?? undefined;
     const computed = keyStored(raw, region, known);
-    table.set(raw, pack(computed ?? null));
+    table.set(raw, packKeys(computed ?? null));
     return computed;
   };
   return {
     keyed,
-    seed: (reading, raw, value) => void inRegion(reading).set(raw, pack(value)),
+    seed: (reading, raw, value) => void inRegion(reading).set(raw, value),
+    packed: (reading, raw) => keys.get(reading)?.get(raw),
     retain(persons, regions) {
       const before = keys;
       keys = new Map();

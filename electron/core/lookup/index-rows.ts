@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { STORED_READINGS } from './match-rules';
-import { fromShortStoredKeys, shortStoredKeys } from './stored-keys-text';
+import { isShortStoredKeys, type PackedKeys } from './stored-keys-text';
 import type { PersonRecord } from './person-record';
-import type { StoredKeys } from './phone-index';
 
 /**
  * The Persons of a saved index as plain lines after the JSON header: a line per Person, tab-separated fields,
@@ -38,13 +37,11 @@ const unesc = (text: string): string => (text.includes('\\') ? text.replace(ESCA
 export interface RowPerson {
   readonly person: PersonRecord;
   readonly region: string;
-  readonly keys: readonly (StoredKeys | null)[];
+  /** Each number's keys as the key cache keeps them (index-keys.ts), written and read back as they are. */
+  readonly keys: readonly PackedKeys[];
 }
 
-function packKeys(keys: StoredKeys | null): string {
-  if (keys === null) return '';
-  return esc(shortStoredKeys(keys) ?? JSON.stringify(keys));
-}
+const keysText = (keys: PackedKeys): string => (keys === null ? '' : esc(typeof keys === 'string' ? keys : JSON.stringify(keys)));
 
 // Keys without a short form are kept as JSON, checked on the way back in.
 const Keys = z.looseObject({
@@ -54,10 +51,11 @@ const Keys = z.looseObject({
   reading: z.enum(STORED_READINGS),
 });
 
-function unpackKeys(text: string): StoredKeys | null | undefined {
+/** undefined = the text does not read (the file is damaged). */
+function readKeys(text: string): PackedKeys | undefined {
   if (text === '') return null;
   const raw = unesc(text);
-  if (!raw.startsWith('{')) return fromShortStoredKeys(raw);
+  if (!raw.startsWith('{')) return isShortStoredKeys(raw) ? raw : undefined;
   try {
     const parsed = Keys.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : undefined;
@@ -66,20 +64,22 @@ function unpackKeys(text: string): StoredKeys | null | undefined {
   }
 }
 
-export function encodeRows(persons: readonly RowPerson[], phoneAttributes: readonly string[], displayAttributes: readonly string[]): string {
-  const lines = persons.map(({ person, region, keys }) => {
-    const own = [person.name, person.orgName, person.locationName, person.email];
-    const numbers = person.phones.map((p, i) => `${Math.max(0, phoneAttributes.indexOf(p.attribute))}${US}${esc(p.raw)}${US}${packKeys(keys[i] ?? null)}`).join(RS);
-    const fields = person.fields;
-    const display = displayAttributes.map((code) => {
-      const value = fields[code] ?? '';
-      const k = value === '' ? -1 : own.indexOf(value);
-      return k >= 0 ? `${OWN}${k}` : esc(value);
-    });
-    const base = [person.id, person.name, person.orgId, person.orgName, person.locationId, person.locationName, person.email].map(esc);
-    return [...base, person.inactive ? '1' : '0', esc(region), numbers, ...display].join('\t');
+/** One Person's line, without its newline. */
+export function encodeRow({ person, region, keys }: RowPerson, phoneAttributes: readonly string[], displayAttributes: readonly string[]): string {
+  const own = [person.name, person.orgName, person.locationName, person.email];
+  const numbers = person.phones.map((p, i) => `${Math.max(0, phoneAttributes.indexOf(p.attribute))}${US}${esc(p.raw)}${US}${keysText(keys[i] ?? null)}`).join(RS);
+  const fields = person.fields;
+  const display = displayAttributes.map((code) => {
+    const value = fields[code] ?? '';
+    const k = value === '' ? -1 : own.indexOf(value);
+    return k >= 0 ? `${OWN}${k}` : esc(value);
   });
-  return lines.join('\n');
+  const base = [person.id, person.name, person.orgId, person.orgName, person.locationId, person.locationName, person.email].map(esc);
+  return [...base, person.inactive ? '1' : '0', esc(region), numbers, ...display].join('\t');
+}
+
+export function encodeRows(persons: readonly RowPerson[], phoneAttributes: readonly string[], displayAttributes: readonly string[]): string {
+  return persons.map((row) => encodeRow(row, phoneAttributes, displayAttributes)).join('\n');
 }
 
 const ID = /^\d+$/;
@@ -87,33 +87,39 @@ const NL = 0x0a;
 const TAB = 0x09;
 
 /**
- * The Persons in `bytes` from `start`, or the number of the first line that does not read (the file is then
- * not used). Cells are read from the bytes one by one: a string split out of one big text would keep that
- * whole text alive (V8 slices), ~18 MB at 100k Persons.
+ * The Persons in `bytes` from `start` to `end`, or the number of the first line that does not read (the file
+ * is then not used).
  */
-export function decodeRows(bytes: Buffer, start: number, phoneAttributes: readonly string[], displayAttributes: readonly string[]): { ok: true; persons: RowPerson[] } | { ok: false; line: number } {
+export function decodeRows(bytes: Buffer, start: number, end: number, phoneAttributes: readonly string[], displayAttributes: readonly string[]): { ok: true; persons: RowPerson[] } | { ok: false; line: number } {
   const persons: RowPerson[] = [];
-  const width = 10 + displayAttributes.length;
-  const cells: string[] = new Array<string>(width);
-  let n = 0;
-  for (let pos = start; pos < bytes.length; ) {
-    const end = bytes.indexOf(NL, pos) < 0 ? bytes.length : bytes.indexOf(NL, pos);
-    n += 1;
-    let count = 0;
-    for (let at = pos; count < width; ) {
-      const tab = bytes.indexOf(TAB, at);
-      const stop = tab < 0 || tab > end ? end : tab;
-      cells[count] = bytes.toString('utf8', at, stop);
-      count += 1;
-      if (stop === end) break;
-      at = stop + 1;
-    }
-    pos = end + 1;
-    const person = count === width ? readLine(cells, phoneAttributes, displayAttributes) : undefined;
+  for (let pos = start, n = 1; pos < end; n += 1) {
+    const found = bytes.indexOf(NL, pos);
+    const stop = found < 0 || found > end ? end : found;
+    const person = decodeRow(bytes, pos, stop, phoneAttributes, displayAttributes);
     if (!person) return { ok: false, line: n };
     persons.push(person);
+    pos = stop + 1;
   }
   return { ok: true, persons };
+}
+
+/**
+ * One line (`start` to `end`, without its newline); undefined when it does not read. Cells are read from the
+ * bytes one by one: a string split out of one big text would keep that whole text alive (V8 slices).
+ */
+export function decodeRow(bytes: Buffer, start: number, end: number, phoneAttributes: readonly string[], displayAttributes: readonly string[]): RowPerson | undefined {
+  const width = 10 + displayAttributes.length;
+  const cells = new Array<string>(width);
+  let count = 0;
+  for (let at = start; count < width; ) {
+    const tab = bytes.indexOf(TAB, at);
+    const stop = tab < 0 || tab > end ? end : tab;
+    cells[count] = bytes.toString('utf8', at, stop);
+    count += 1;
+    if (stop === end) break;
+    at = stop + 1;
+  }
+  return count === width ? readLine(cells, phoneAttributes, displayAttributes) : undefined;
 }
 
 function readLine(cells: readonly string[], phoneAttributes: readonly string[], displayAttributes: readonly string[]): RowPerson | undefined {
@@ -126,11 +132,11 @@ function readLine(cells: readonly string[], phoneAttributes: readonly string[], 
   const locationName = unesc(cells[5] ?? '');
   const email = unesc(cells[6] ?? '');
   const phones: { attribute: string; raw: string }[] = [];
-  const keys: (StoredKeys | null)[] = [];
+  const keys: PackedKeys[] = [];
   for (const number of cells[9] === '' ? [] : (cells[9] ?? '').split(RS)) {
     const [a, raw, packed] = number.split(US);
     const attribute = phoneAttributes[Number(a)];
-    const parsed = unpackKeys(packed ?? '');
+    const parsed = readKeys(packed ?? '');
     if (attribute === undefined || raw === undefined || parsed === undefined) return undefined;
     phones.push({ attribute, raw: unesc(raw) });
     keys.push(parsed);

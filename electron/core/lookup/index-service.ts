@@ -159,8 +159,8 @@ export function createPhoneIndexService(deps: IndexServiceDeps): PhoneIndexServi
     keys.retain(records, regions);
     const built = createPhoneIndex(records, { suffixDigits: deps.suffixDigits, keyStored: keys.keyed, regionOf: regions.regionOf, regionKnown: regions.regionKnown });
     for (const change of duringBuild) {
-      if (typeof change === 'string') built.forget(change, regions.regionOf);
-      else built.learn(change, regions.regionOf);
+      if (typeof change === 'string') built.forget(change);
+      else built.learn(change);
     }
     duringBuild = [];
     const firstBuild = index === undefined || state.source === 'disk';
@@ -179,14 +179,14 @@ export function createPhoneIndexService(deps: IndexServiceDeps): PhoneIndexServi
     const reply = await readSlice(deps.reader, plan, { pageSize: deps.pageSize, outputFields, phoneAttributes: deps.phoneAttributes, refusedFields });
     if (!reply.ok) return failed('The phone index could not be refreshed', reply.error);
     if (index !== current) return ok(state); // rebuilt meanwhile: that result is newer
-    const changes = sliceChanges(reply.value, [...current.records()].map((p) => p.id));
+    const changes = sliceChanges(reply.value, current.ids());
     let changed = 0;
-    for (const id of changes.deletedIds) changed += current.forget(id, regions.regionOf) ? 1 : 0;
+    for (const id of changes.deletedIds) changed += current.forget(id) ? 1 : 0;
     for (const fresh of changes.upserts) {
       const person = slim(fresh);
       const known = current.person(person.id);
       if (known && samePerson(known, person)) continue;
-      current.learn(person, regions.regionOf);
+      current.learn(person);
       changed += 1;
     }
     maxId = changes.maxId;
@@ -238,13 +238,13 @@ export function createPhoneIndexService(deps: IndexServiceDeps): PhoneIndexServi
       if (running) duringBuild.push(person);
       if (!index) return;
       // maxId stays: Persons created by others below this one must still come with the next new-id pass.
-      index.learn(slim(person), regions.regionOf);
+      index.learn(slim(person));
       dirty = true;
       publish({});
     },
     forget(personId) {
       if (running) duringBuild.push(personId);
-      if (index?.forget(personId, regions.regionOf)) {
+      if (index?.forget(personId)) {
         dirty = true;
         publish({});
       }

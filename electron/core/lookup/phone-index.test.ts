@@ -91,9 +91,9 @@ describe('phone index', () => {
 
   it('learn() adds a person at once and replaces its previous numbers', () => {
     const index = build([person('1', { phone: '+33 1 23 45 67 89' })]);
-    index.learn(person('3', { phone: '+33 1 99 99 99 99' }), regionOf);
+    index.learn(person('3', { phone: '+33 1 99 99 99 99' }));
     expect(index.find('+33199999999').map((h) => h.person.id)).toEqual(['3']);
-    index.learn(person('1', { phone: '+33 1 88 88 88 88' }), regionOf);
+    index.learn(person('1', { phone: '+33 1 88 88 88 88' }));
     expect(index.find('+33123456789')).toEqual([]);
     expect(index.find('+33188888888').map((h) => h.person.id)).toEqual(['1']);
     expect(index.numbers).toBe(2);

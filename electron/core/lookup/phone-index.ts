@@ -1,6 +1,7 @@
-import { createEntryMap, type EntryMap } from './entry-map';
+import { createEntryMap, type EntryMap, type FrozenEntries } from './entry-map';
 import { judgeStored, lastDigits, type MatchReason, type StoredKeys } from './match-rules';
 import type { PersonRecord } from './person-record';
+import { createMapPersonStore, type PersonStore } from './person-store';
 
 export type { StoredKeys, StoredReading, MatchReason } from './match-rules';
 
@@ -21,12 +22,17 @@ export interface IndexHit {
   readonly reason: MatchReason;
 }
 
-interface Entry {
-  readonly personId: string;
-  readonly attribute: string;
-  readonly raw: string;
-  readonly keys: StoredKeys;
-}
+/**
+ * An entry is one stored number as a plain number: the Person's id × SLOTS + the number's position among its
+ * phones. 140k entry objects with their keys cost ~25 MB (measured, issue 14); numbers in typed arrays cost
+ * 16 bytes, and `find` reads the few candidates' keys again from the key cache (index-keys.ts).
+ * iTop ids are unsigned 32-bit integers: × 1024 stays far below 2^53.
+ */
+const SLOTS = 1024;
+const MAX_ID = 2 ** 32;
+const entryOf = (personId: number, slot: number): number => personId * SLOTS + slot;
+const personOf = (entry: number): string => String(Math.floor(entry / SLOTS));
+const slotOf = (entry: number): number => entry % SLOTS;
 
 /** What `find` knows about the received number besides its E.164 (see match-rules.ts). */
 export interface FindOptions {
@@ -44,15 +50,28 @@ export interface PhoneIndex {
   find(e164: string, received?: FindOptions): IndexHit[];
   person(id: string): PersonRecord | undefined;
   /** Adds or replaces one Person (a contact just created by the agent) without a rebuild. */
-  learn(person: PersonRecord, regionOf: (p: PersonRecord) => string): void;
+  learn(person: PersonRecord): void;
   /** Removes one Person (deleted in iTop); true when it was indexed. */
-  forget(personId: string, regionOf: (p: PersonRecord) => string): boolean;
-  /** Every indexed Person, for saving the index and for re-reading it slice by slice. */
+  forget(personId: string): boolean;
+  /** Every indexed Person (each read from the saved file when the index was opened from it). */
   records(): IterableIterator<PersonRecord>;
+  /** Every indexed Person's id, without reading the Persons (a refresh slice compares ids). */
+  ids(): IterableIterator<string>;
+  /** The keys in their packed form, and the saved line of each Person unchanged since the index was opened. */
+  forSaving(): { readonly byE164: FrozenEntries; readonly bySuffix: FrozenEntries; savedLine(id: string): Uint8Array | undefined };
+}
+
+/** An index as a file keeps it: its Persons' lines, its keys already packed, how many numbers they hold. */
+export interface SavedPhoneIndex {
+  readonly persons: PersonStore;
+  readonly byE164: FrozenEntries;
+  readonly bySuffix: FrozenEntries;
+  readonly numbers: number;
 }
 
 export interface PhoneIndexOptions {
   readonly suffixDigits: number;
+  /** Asked again for the candidates of every `find`: pass a cached one (index-keys.ts), not the bare reader. */
   readonly keyStored: KeyStoredNumber;
   readonly regionOf: (person: PersonRecord) => string;
   /** True when the Person's region is known (Location, orgRegions); absent = every region is a default guess. */
@@ -61,45 +80,63 @@ export interface PhoneIndexOptions {
 
 /** Builds the in-memory index: E.164 → entries and last N digits → entries, judged by match-rules.ts. */
 export function createPhoneIndex(records: Iterable<PersonRecord>, options: PhoneIndexOptions): PhoneIndex {
-  const { suffixDigits, keyStored } = options;
-  const regionKnown = options.regionKnown ?? (() => false);
-  const persons = new Map<string, PersonRecord>();
-  const byE164 = createEntryMap<Entry>();
-  const bySuffix = createEntryMap<Entry>();
-  let numbers = 0;
+  const index = indexOver({ persons: createMapPersonStore(), byE164: createEntryMap(), bySuffix: createEntryMap(), numbers: 0 }, options);
+  for (const record of records) index.learn(record);
+  index.forSaving(); // packs the bulk load
+  return index;
+}
 
-  const push = (map: EntryMap<Entry>, key: string, entry: Entry): void => map.add(key, entry);
+/** The index a file saved, used as it is: nothing is read or keyed until a call asks for it. */
+export function openPhoneIndex(saved: SavedPhoneIndex, options: PhoneIndexOptions): PhoneIndex {
+  return indexOver({ ...saved, byE164: createEntryMap(saved.byE164), bySuffix: createEntryMap(saved.bySuffix) }, options);
+}
+
+interface IndexParts {
+  readonly persons: PersonStore;
+  readonly byE164: EntryMap;
+  readonly bySuffix: EntryMap;
+  readonly numbers: number;
+}
+
+function indexOver(parts: IndexParts, options: PhoneIndexOptions): PhoneIndex {
+  const { suffixDigits, regionOf } = options;
+  const regionKnown = options.regionKnown ?? (() => false);
+  const keysOf = (person: PersonRecord, raw: string): StoredKeys | undefined => options.keyStored(raw, regionOf(person), regionKnown(person));
+  const { persons, byE164, bySuffix } = parts;
+  let numbers = parts.numbers;
+
+  /** Visits the keyed numbers of a Person with their entries (a Person whose id is not an iTop id has none). */
+  const eachNumber = (person: PersonRecord, visit: (keys: StoredKeys, entry: number) => void): void => {
+    const id = Number(person.id);
+    if (!Number.isInteger(id) || id < 0 || id >= MAX_ID) return;
+    person.phones.forEach((phone, slot) => {
+      const keys = slot < SLOTS ? keysOf(person, phone.raw) : undefined;
+      if (keys) visit(keys, entryOf(id, slot));
+    });
+  };
+  // Short numbers (switchboard 3-digit codes) would collide with everything: no suffix key for them.
+  const suffixOf = (keys: StoredKeys): string | undefined => (keys.digits.length >= suffixDigits ? keys.digits.slice(-suffixDigits) : undefined);
   // Only the keys of the Person's own numbers can hold its entries: visiting them, not the whole map, keeps
   // re-reading a slice of the directory (hundreds of Persons per refresh) cheap at 100k Persons.
-  const dropFrom = (map: EntryMap<Entry>, key: string, personId: string): void => map.remove(key, (e) => e.personId === personId);
-  const remove = (person: PersonRecord, region: string): void => {
+  const remove = (person: PersonRecord): void => {
     persons.delete(person.id);
-    const known = regionKnown(person);
-    for (const phone of person.phones) {
-      const keys = keyStored(phone.raw, region, known);
-      if (!keys) continue;
-      numbers -= 1; // add() counted every keyed number
-      if (keys.e164) dropFrom(byE164, keys.e164, person.id);
-      if (keys.digits.length >= suffixDigits) dropFrom(bySuffix, keys.digits.slice(-suffixDigits), person.id);
-    }
+    const mine = (entry: number): boolean => personOf(entry) === person.id;
+    eachNumber(person, (keys) => {
+      numbers -= 1;
+      if (keys.e164) byE164.remove(keys.e164, mine);
+      const suffix = suffixOf(keys);
+      if (suffix !== undefined) bySuffix.remove(suffix, mine);
+    });
   };
-  const add = (person: PersonRecord, region: string): void => {
-    persons.set(person.id, person);
-    const known = regionKnown(person);
-    for (const phone of person.phones) {
-      const keys = keyStored(phone.raw, region, known);
-      if (!keys) continue;
-      const entry: Entry = { personId: person.id, attribute: phone.attribute, raw: phone.raw, keys };
+  const add = (person: PersonRecord): void => {
+    persons.set(person);
+    eachNumber(person, (keys, entry) => {
       numbers += 1;
-      if (keys.e164) push(byE164, keys.e164, entry);
-      // Short numbers (switchboard 3-digit codes) would collide with everything: no suffix key for them.
-      if (keys.digits.length >= suffixDigits) push(bySuffix, keys.digits.slice(-suffixDigits), entry);
-    }
+      if (keys.e164) byE164.add(keys.e164, entry);
+      const suffix = suffixOf(keys);
+      if (suffix !== undefined) bySuffix.add(suffix, entry);
+    });
   };
-
-  for (const record of records) add(record, options.regionOf(record));
-  byE164.freeze();
-  bySuffix.freeze();
 
   return {
     get persons() {
@@ -113,13 +150,14 @@ export function createPhoneIndex(records: Iterable<PersonRecord>, options: Phone
       const rules = { e164, uncertain: received.uncertain ?? false, ...(received.alternative ? { alternative: received.alternative } : {}) };
       const confirmed = new Map<string, IndexHit>();
       const probable = new Map<string, IndexHit>();
-      const consider = (entries: readonly Entry[] | undefined): void => {
-        for (const entry of entries ?? []) {
-          if (confirmed.has(entry.personId)) continue;
-          const verdict = judgeStored(entry.keys, rules, suffixDigits);
-          const person = verdict ? persons.get(entry.personId) : undefined;
-          if (!verdict || !person) continue;
-          const hit: IndexHit = { person, confidence: verdict.confidence, attribute: entry.attribute, raw: entry.raw, certain: entry.keys.certain, reason: verdict.reason };
+      const consider = (entries: readonly number[]): void => {
+        for (const entry of entries) {
+          const person = persons.get(personOf(entry));
+          const phone = person && !confirmed.has(person.id) ? person.phones[slotOf(entry)] : undefined;
+          const keys = person && phone ? keysOf(person, phone.raw) : undefined;
+          const verdict = keys ? judgeStored(keys, rules, suffixDigits) : undefined;
+          if (!person || !phone || !keys || !verdict) continue;
+          const hit: IndexHit = { person, confidence: verdict.confidence, attribute: phone.attribute, raw: phone.raw, certain: keys.certain, reason: verdict.reason };
           if (verdict.confidence === 'confirmed') {
             confirmed.set(person.id, hit);
             probable.delete(person.id);
@@ -135,16 +173,18 @@ export function createPhoneIndex(records: Iterable<PersonRecord>, options: Phone
       return [...confirmed.values(), ...probable.values()];
     },
     person: (id) => persons.get(id),
-    learn(person, regionOf) {
+    learn(person) {
       const known = persons.get(person.id);
-      if (known) remove(known, regionOf(known));
-      add(person, regionOf(person));
+      if (known) remove(known);
+      add(person);
     },
-    forget(personId, regionOf) {
+    forget(personId) {
       const known = persons.get(personId);
-      if (known) remove(known, regionOf(known));
+      if (known) remove(known);
       return known !== undefined;
     },
     records: () => persons.values(),
+    ids: () => persons.ids(),
+    forSaving: () => ({ byE164: byE164.frozen(), bySuffix: bySuffix.frozen(), savedLine: (id) => persons.savedLine?.(id) }),
   };
 }

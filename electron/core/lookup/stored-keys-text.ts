@@ -19,3 +19,10 @@ export function fromShortStoredKeys(text: string): StoredKeys | undefined {
   if (!m?.[3] || !reading) return undefined;
   return { e164: m[3], digits: m[3].slice(1), certain: m[2] === 'c', reading };
 }
+
+/** StoredKeys as the key cache and the saved index keep them: the short text when there is one, else as they are. */
+export type PackedKeys = StoredKeys | string | null;
+export const packKeys = (keys: StoredKeys | null): PackedKeys => (keys === null ? null : (shortStoredKeys(keys) ?? keys));
+export const unpackKeys = (packed: PackedKeys): StoredKeys | null => (typeof packed === 'string' ? (fromShortStoredKeys(packed) ?? null) : packed);
+/** A text from a file is kept packed only if it reads back. */
+export const isShortStoredKeys = (text: string): boolean => SHORT.test(text) && fromShortStoredKeys(text) !== undefined;
