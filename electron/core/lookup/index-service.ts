@@ -1,13 +1,13 @@
 import { err, ok, type Result } from '../../../shared/result';
 import { systemTimers, type Timers } from '../shell/timers';
-import { fetchAllPersons, fetchLocationRegions } from './index-fetch';
+import { buildIndex } from './index-build';
 import type { IndexSource } from './index-file';
-import { createKeyCache, keyAllInSlices } from './index-keys';
+import { createKeyCache } from './index-keys';
 import { createIndexStore } from './index-store';
 import { planSlice, randomCursor, readSlice, sliceChanges, stepsPerCycle } from './index-refresh';
 import type { ItopReader, ReadFailure } from './itop-reader';
-import { indexOutputFields, samePerson, slimPerson, type PersonRecord } from './person-record';
-import { createPhoneIndex, type KeyStoredNumber, type PhoneIndex } from './phone-index';
+import { createSlimmer, indexOutputFields, samePerson, type PersonRecord } from './person-record';
+import type { KeyStoredNumber, PhoneIndex } from './phone-index';
 import { createStoredRegions, type StoredRegions } from './stored-region';
 
 export interface IndexStatus {
@@ -85,7 +85,7 @@ export function createPhoneIndexService(deps: IndexServiceDeps): PhoneIndexServi
   let index: PhoneIndex | undefined;
   let state: IndexStatus = { persons: 0, numbers: 0, building: false, stale: false };
   let locations: ReadonlyMap<string, string> = new Map();
-  let regions = resolverFor(deps, locations);
+  let regions: StoredRegions = createStoredRegions({ defaultRegion: deps.defaultRegion, orgRegions: deps.orgRegions, locationRegions: locations });
   let maxId = 0;
   let cursor = 0;
   let dirty = false;
@@ -98,14 +98,7 @@ export function createPhoneIndexService(deps: IndexServiceDeps): PhoneIndexServi
   // Changes made while a build runs are re-applied to its result, or they would vanish on swap.
   let duringBuild: (PersonRecord | string)[] = [];
 
-  const interned = new Map<string, string>();
-  const intern = (text: string): string => {
-    const known = interned.get(text);
-    if (known !== undefined) return known;
-    interned.set(text, text);
-    return text;
-  };
-  const slim = (person: PersonRecord): PersonRecord => slimPerson(person, deps.displayAttributes, intern);
+  const slim = createSlimmer(deps.displayAttributes);
 
   /** `error: undefined` clears the error. */
   const publish = (patch: Partial<Omit<IndexStatus, 'error'>> & { readonly error?: string | undefined }): IndexStatus => {
@@ -146,25 +139,16 @@ export function createPhoneIndexService(deps: IndexServiceDeps): PhoneIndexServi
     duringBuild = [];
     const started = deps.now();
     const heapBefore = process.memoryUsage().heapUsed;
-    const [places, persons] = await Promise.all([
-      fetchLocationRegions(deps.reader),
-      fetchAllPersons(deps.reader, { pageSize: deps.pageSize, concurrency: deps.concurrency ?? 4, outputFields, phoneAttributes: deps.phoneAttributes, refusedFields }),
-    ]);
-    if (!persons.ok) return failed('The phone index could not be built', persons.error);
-    if (!places.ok) deps.log?.(`Location countries unavailable, stored numbers use organization/default regions: ${deps.describeFailure(places.error)}`);
-    locations = places.ok ? places.value : new Map();
-    regions = resolverFor(deps, locations);
-    const records = persons.value.map(slim);
-    await keyAllInSlices(records, regions, keys.keyed);
-    keys.retain(records, regions);
-    const built = createPhoneIndex(records, { suffixDigits: deps.suffixDigits, keyStored: keys.keyed, regionOf: regions.regionOf, regionKnown: regions.regionKnown });
+    const result = await buildIndex({ ...deps, outputFields, refusedFields, keys, slim });
+    if (!result.ok) return failed('The phone index could not be built', result.error);
+    const built = result.value.index;
     for (const change of duringBuild) {
       if (typeof change === 'string') built.forget(change);
       else built.learn(change);
     }
     duringBuild = [];
     const firstBuild = index === undefined || state.source === 'disk';
-    maxId = records.reduce((m, p) => Math.max(m, Number(p.id)), 0);
+    ({ locations, regions, maxId } = result.value);
     if (firstBuild) cursor = randomCursor(maxId, steps, random);
     const at = deps.now();
     use(built, { builtAt: at, syncedAt: at, source: 'itop', stale: false, building: false, error: undefined, buildMs: at - started, heapBytes: Math.max(0, process.memoryUsage().heapUsed - heapBefore) });
@@ -253,8 +237,4 @@ export function createPhoneIndexService(deps: IndexServiceDeps): PhoneIndexServi
     regionKnown: (person) => regions.regionKnown(person),
   };
   return service;
-}
-
-function resolverFor(deps: IndexServiceDeps, locations: ReadonlyMap<string, string>): StoredRegions {
-  return createStoredRegions({ defaultRegion: deps.defaultRegion, orgRegions: deps.orgRegions, locationRegions: locations });
 }

@@ -130,7 +130,19 @@ const NOTHING: readonly string[] = [];
 /** In `display`, `\u0000k` stands for the record's own k-th text (name, organization, location, e-mail). */
 const OWN = '\u0000';
 
-export function slimPerson(person: PersonRecord, displayAttributes: readonly string[], intern: (text: string) => string): PersonRecord {
+/** slimPerson with its own table of shared texts (organization and location names, attribute codes…). */
+export function createSlimmer(displayAttributes: readonly string[]): (person: PersonRecord) => PersonRecord {
+  const interned = new Map<string, string>();
+  const intern = (text: string): string => {
+    const known = interned.get(text);
+    if (known !== undefined) return known;
+    interned.set(text, text);
+    return text;
+  };
+  return (person) => slimPerson(person, displayAttributes, intern);
+}
+
+function slimPerson(person: PersonRecord, displayAttributes: readonly string[], intern: (text: string) => string): PersonRecord {
   const orgName = intern(person.orgName);
   const locationName = intern(person.locationName);
   // A display value equal to a text the record has anyway (friendlyname = name…) is stored as a reference to
