@@ -48,21 +48,10 @@ export function createEntryMap(saved?: FrozenEntries): EntryMap {
   // Until the first freeze(), digit keys are only appended (the bulk load): no Map to grow and rehash.
   let bulk: { keys: number[]; entries: number[] } | undefined = saved ? undefined : { keys: [], entries: [] };
 
-  /** Index of the first frozen key >= k. */
-  const lowerBound = (k: number): number => {
-    let lo = 0;
-    let hi = frozenKeys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((frozenKeys[mid] ?? 0) < k) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   const frozenAt = (k: number): number[] => {
     if (frozenKeys.length === 0) return [];
     const out: number[] = [];
-    for (let i = lowerBound(k); i < frozenKeys.length && frozenKeys[i] === k; i += 1) {
+    for (let i = lowerBound(frozenKeys, k); i < frozenKeys.length && frozenKeys[i] === k; i += 1) {
       const entry = frozenEntries[i] ?? 0;
       if (!isRemoved(k, entry)) out.push(entry);
     }
@@ -150,16 +139,9 @@ function sortByKey(keys: readonly number[], entries: readonly number[]): FrozenE
   const bucketOf = new Int32Array(n);
   const next = new Int32Array(u + 1);
   for (let i = 0; i < n; i += 1) {
-    let lo = 0;
-    let hi = u;
-    const k = keys[i] ?? 0;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((unique[mid] ?? 0) < k) lo = mid + 1;
-      else hi = mid;
-    }
-    bucketOf[i] = lo;
-    next[lo + 1] = (next[lo + 1] ?? 0) + 1;
+    const b = lowerBound(unique, keys[i] ?? 0, u);
+    bucketOf[i] = b;
+    next[b + 1] = (next[b + 1] ?? 0) + 1;
   }
   for (let b = 1; b <= u; b += 1) next[b] = (next[b] ?? 0) + (next[b - 1] ?? 0);
   const sortedKeys = new Float64Array(n);
@@ -172,4 +154,16 @@ function sortByKey(keys: readonly number[], entries: readonly number[]): FrozenE
     sortedEntries[at] = entries[i] ?? 0;
   }
   return { keys: sortedKeys, entries: sortedEntries };
+}
+
+/** Index of the first of the `length` first values of `sorted` that is ≥ `value` (bisection). */
+export function lowerBound(sorted: Float64Array, value: number, length = sorted.length): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] ?? 0) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

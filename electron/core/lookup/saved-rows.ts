@@ -1,3 +1,4 @@
+import { lowerBound } from './entry-map';
 import { createMapPersonStore, type PersonStore } from './person-store';
 import type { PersonRecord } from './person-record';
 
@@ -58,14 +59,8 @@ function savedRowStore(bytes: Buffer, idOf: Float64Array, lineAt: (i: number) =>
   const gone = new Set<string>();
   const find = (id: string): number => {
     const n = Number(id);
-    let lo = 0;
-    let hi = idOf.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((idOf[mid] ?? 0) < n) lo = mid + 1;
-      else hi = mid;
-    }
-    return idOf[lo] === n && String(n) === id ? lo : -1;
+    const at = lowerBound(idOf, n);
+    return idOf[at] === n && String(n) === id ? at : -1;
   };
   const saved = (id: string): number => (gone.has(id) ? -1 : find(id));
   function* savedIds(): IterableIterator<string> {
