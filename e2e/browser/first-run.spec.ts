@@ -1,5 +1,5 @@
 import { test as base, expect } from '@playwright/test';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../itop-sim/spawn';
@@ -9,7 +9,7 @@ import { startCompanionProcess, type CompanionProcess } from './companion-proces
 
 // Issue 15: a first start with no iTop configured (web mode with --no-demo, as the desktop app starts) opens
 // the setup in the settings screen; it reaches "Connected as", applies at once and ends with the bridge token.
-const test = base.extend<{ sim: RunningSimulator; fresh: CompanionProcess }>({
+const test = base.extend<{ sim: RunningSimulator; fresh: CompanionProcess & { configFile: string } }>({
   sim: async ({ browserName: _browser }, use) => {
     const sim = await startSimulator();
     await use(sim);
@@ -19,8 +19,8 @@ const test = base.extend<{ sim: RunningSimulator; fresh: CompanionProcess }>({
     const dir = await mkdtemp(join(tmpdir(), 'cti-first-run-'));
     const config = join(dir, 'config.json');
     await writeFile(config, JSON.stringify({ ui: { language: 'en' }, cti: { port: 0 } }));
-    const companion = await startCompanionProcess({ config, dataDir: join(dir, 'data'), extraArgs: ['--no-demo'] });
-    await use(companion);
+    const companion = await startCompanionProcess({ config, dataDir: join(dir, 'data'), extraArgs: ['--no-demo'], timeoutMs: 60_000 });
+    await use(Object.assign(companion, { configFile: config }));
     await companion.stop();
     await rm(dir, { recursive: true, force: true });
   },
@@ -56,4 +56,28 @@ test('first run: iTop URL → test → password → "Connected as" → optional 
   cti.ring('e2e-first-run', '+33612345678');
   await expect(callCard(page, /06 12 34 56 78/).getByRole('region', { name: 'Camille Martin' })).toBeVisible();
   cti.close();
+});
+
+test('first run: "Try the demo" runs the built-in simulator for this session only; a setting saved meanwhile keeps the demo and never saves its login', async ({ page, fresh }) => {
+  await page.goto(fresh.url);
+  const setup = page.getByRole('region', { name: 'Set up the companion' });
+  await setup.getByRole('button', { name: 'Try the demo' }).click();
+  await expect(page.getByRole('tab', { name: 'Calls' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByText('Demo data (built-in iTop simulator)')).toBeVisible({ timeout: 30_000 });
+
+  const known = page.getByRole('form', { name: 'Simulate a call' }).getByRole('button', { name: /^Known caller: / });
+  await expect(known).toBeVisible({ timeout: 30_000 });
+  const who = (await known.evaluate((b) => b.firstChild?.textContent ?? '')).replace(/^Known caller: /, '').trim();
+  await known.click();
+  await expect(page.getByRole('region', { name: who }).first()).toBeVisible();
+
+  // A setting saved during the demo: written to the file without the simulator's URL or login, demo still on.
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+  await expect(page.getByRole('tab', { name: 'Réglages' })).toBeVisible();
+  const saved = JSON.parse(await readFile(fresh.configFile, 'utf8')) as { ui?: { language?: string }; itop?: { url?: string; password?: string } };
+  expect(saved.ui?.language).toBe('fr');
+  expect(saved.itop?.url ?? '').toBe('');
+  expect(saved.itop?.password ?? '').toBe('');
+  await expect(page.getByText('Données de démonstration (simulateur iTop intégré)')).toBeVisible();
 });

@@ -1,6 +1,7 @@
 import type { AppConfig, ConfigIssue } from '../../shared/config';
 import { fail, ok, type Result } from '../../shared/result';
 import { createCompanion } from '../core/app/companion';
+import type { DemoLogin } from '../core/app/demo-switch';
 import { formatLogEntry } from '../../shared/log/escape-for-log';
 import { createWebHost } from '../web/web-host';
 import { startDemoItop } from './demo-itop';
@@ -39,21 +40,28 @@ export async function startWebMode(o: WebModeOptions): Promise<Result<RunningWeb
     for (const stop of stops.reverse()) await stop().catch((e: unknown) => o.log(`while stopping: ${String(e)}`));
   };
 
-  let config = o.config;
-  const demo = config.itop.url === '' && o.demo !== false;
-  if (demo) {
-    // Generated persons besides the recorded ones: the demo then has switchboard numbers to ring too.
+  // Generated persons besides the recorded ones: the demo then has switchboard numbers to ring too. Started
+  // here when no iTop is configured, or later from the settings (the setup's "Try the demo"); stopped with us.
+  const startDemo = async (): Promise<Result<DemoLogin>> => {
     const sim = await startDemoItop(['--persons', '1500']);
-    if (!sim.ok) return fail(sim.error.code, `no iTop is configured and the demo simulator could not start: ${sim.error.message}`);
+    if (!sim.ok) return sim;
     stops.push(sim.value.stop);
-    config = { ...config, itop: { ...config.itop, ...sim.value.itop } };
-    o.log(`No iTop configured: using the built-in simulator at ${sim.value.url} (demo data).`);
+    o.log(`Using the built-in simulator at ${sim.value.url} (demo data).`);
+    return ok({ url: sim.value.url, user: sim.value.itop.user, password: sim.value.itop.password });
+  };
+  let config = o.config;
+  let started: DemoLogin | undefined;
+  if (config.itop.url === '' && o.demo !== false) {
+    const sim = await startDemo();
+    if (!sim.ok) return fail(sim.error.code, `no iTop is configured and the demo simulator could not start: ${sim.error.message}`);
+    started = sim.value;
+    config = { ...config, itop: { ...config.itop, url: started.url, auth: 'password', user: started.user, password: started.password } };
   }
 
   const companion = createCompanion({
     config,
     dataDir: o.dataDir,
-    demo,
+    demo: { start: startDemo, ...(started ? { started: { login: started, own: o.config.itop } } : {}) },
     // The structured data (call ids, codes) goes on the same escaped line instead of being dropped.
     log: { info: (m, d) => o.log(formatLogEntry(m, d)), warn: (m, d) => o.log(`warning: ${formatLogEntry(m, d)}`) },
     ...(o.configFile ? { settings: { file: o.configFile, issues: o.configIssues } } : {}),

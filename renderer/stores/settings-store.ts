@@ -11,11 +11,14 @@ export interface SettingsState {
   save: Async<null>;
   test: Async<ConnectionTestResult>;
   import: Async<{ issues: Issue[]; telephony: unknown }>;
+  demo: Async<null>;
   actions: {
     loadRequested(): Promise<void>;
     saveRequested(patch: SettingsPatch): Promise<boolean>;
     testRequested(input: ConnectionTest): Promise<void>;
     importRequested(text: string, format: 'php' | 'xml' | 'json'): Promise<void>;
+    /** Switches this run to the built-in simulator with demo data; true when it runs. */
+    demoRequested(): Promise<boolean>;
   };
 }
 
@@ -30,6 +33,7 @@ export function createSettingsStore(bridge: CtiBridge) {
     save: { state: 'idle' },
     test: { state: 'idle' },
     import: { state: 'idle' },
+    demo: { state: 'idle' },
     actions: {
       async loadRequested() {
         set({ load: { state: 'busy' } });
@@ -51,6 +55,12 @@ export function createSettingsStore(bridge: CtiBridge) {
         set({ import: { state: 'busy' } });
         const r = await bridge.invoke('settings:import-telephony', { text, format });
         set({ import: r.ok ? { state: 'done', value: r.value } : { state: 'error', message: r.error.message } });
+      },
+      async demoRequested() {
+        set({ demo: { state: 'busy' } });
+        const r = await bridge.invoke('settings:start-demo');
+        set(r.ok ? { view: r.value, demo: { state: 'done', value: null } } : { demo: { state: 'error', message: r.error.message } });
+        return r.ok;
       },
     },
   }));

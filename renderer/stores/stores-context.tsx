@@ -61,7 +61,7 @@ export const useTransport = () => useStore(useStores().status, (s) => s.transpor
 export const useHistoryEntries = () => useStore(useStores().history, (s) => s.entries);
 export const useHistoryActions = () => useStore(useStores().history, (s) => s.actions);
 export const useSettingsView = () => useStore(useStores().settings, (s) => s.view);
-export const useSettingsRequests = () => useStore(useStores().settings, useShallow((s) => ({ load: s.load, save: s.save, test: s.test, import: s.import })));
+export const useSettingsRequests = () => useStore(useStores().settings, useShallow((s) => ({ load: s.load, save: s.save, test: s.test, import: s.import, demo: s.demo })));
 export const useSettingsActions = () => useStore(useStores().settings, (s) => s.actions);
 export const useTicket = () => useStore(useStores().ticket, useShallow((s) => ({ ref: s.ref, state: s.state, detail: s.detail, error: s.error })));
 export const useTicketActions = () => useStore(useStores().ticket, (s) => s.actions);

@@ -32,6 +32,8 @@ export const invokeContract = {
   'settings:update': { args: z.tuple([SettingsPatch]), result: SettingsView },
   'settings:test-connection': { args: z.tuple([ConnectionTest]), result: ConnectionTestResult },
   'settings:import-telephony': { args: z.tuple([TelephonyImport]), result: TelephonyImportResult },
+  /** Switches to the built-in simulator with demo data, for this run only (nothing saved). */
+  'settings:start-demo': { args: z.tuple([]), result: SettingsView },
   'itop:open': { args: z.tuple([z.object({ url: z.string().url().max(4000) })]), result: z.null() },
   // Writes to iTop through the outbox (issue 5) and click-to-call (issue 6); schemas live in writes.ts / dial.ts.
   ...writeInvokeContract,

@@ -28,6 +28,8 @@ export const SettingsView = z.object({
   telephony: z.unknown(),
   issues: z.array(z.object({ path: z.string(), severity: z.enum(['error', 'warning']), message: z.string() })),
   secretStorageWarning: z.string().optional(),
+  /** The built-in simulator with demo data: `available` to start from the setup, `active` while in use. Absent: not in this installation. */
+  demo: z.enum(['available', 'active']).optional(),
 });
 export type SettingsView = z.infer<typeof SettingsView>;
 

@@ -1,5 +1,6 @@
 import type { AppConfig } from '../../../shared/config/app-config';
 import type { Log } from '../intake/log';
+import type { DemoSwitchDeps } from './demo-switch';
 import type { RecheckTimers } from './itop-health';
 import type { SettingsPort } from './settings-handlers';
 
@@ -22,8 +23,11 @@ export interface CompanionDeps {
   readonly openUrl?: (url: string) => Promise<void>;
   /** Hands a dial URL or tel:/callto:/sip: URI to the OS (dial methods `url` and `os`). */
   readonly openExternal?: (url: string) => Promise<void>;
-  /** Seen as 'demo' in the status instead of 'connected' (the host started the simulator). */
-  readonly demo?: boolean;
+  /**
+   * The built-in simulator with demo data: started by the host already (seen as 'demo' in the status instead of
+   * 'connected'), and/or how to start it when the agent asks from the settings.
+   */
+  readonly demo?: DemoSwitchDeps;
   /** How often calls the dialer placed are checked for logging when no event comes (default 15 s). */
   readonly sweepEveryMs?: number;
   /** Timers of the iTop re-checks while not connected (tests fire them by hand); default setTimeout, unref'd. */

@@ -32,6 +32,7 @@ import { pendingDialOffer, withPendingDialCreation } from './pending-dial-create
 import { createOutboundJournal } from './outbound-journal';
 import { normalizeIncoming } from '../../../shared/phone';
 import { loadDemoCallers } from './demo-callers';
+import { createDemoSwitch } from './demo-switch';
 import { simulateRinging } from './simulated-call';
 import { createWriteHandlers } from './write-handlers';
 import { createWriteKit, type WriteKit } from './write-kit';
@@ -58,8 +59,9 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
   const clock = deps.clock ?? { now: () => Date.now() };
   const log = deps.log ?? consoleLog;
   let language = deps.language ?? (config.ui.language !== 'auto' ? config.ui.language : systemLocale());
-  // The built-in simulator is "demo" only while the agent keeps its URL.
-  const demo = () => deps.demo === true && config.itop.url === deps.config.itop.url;
+  // The built-in simulator is "demo" only while the running configuration points at it.
+  const demoSwitch = createDemoSwitch(deps.demo ?? {});
+  const demo = () => demoSwitch.isDemo(config);
   const events = createCompanionEvents(
     {
       itop: { state: 'checking', url: config.itop.url },
@@ -108,7 +110,7 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     const current = kit;
     const indexed = current.index.current() ? Promise.resolve() : current.index.rebuild().then(() => undefined);
     // Demo only: one number of each case from the simulator's data (read from the index), for the Simulate panel.
-    if (demo() && !events.status().demoCallers) {
+    if (demo() && (events.status().demoCallers?.length ?? 0) === 0) {
       void indexed
         .then(() => loadDemoCallers(current.index, current.reader, (n) => normalizeIncoming(n, current.phone).kind === 'external'))
         .then((callers) => demo() && setStatus({ demoCallers: callers }));
@@ -233,6 +235,7 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
 
   const handlers = createContractHandlers({
     config,
+    demo: demoSwitch,
     kit: liveKit,
     sessions,
     enricher: () => enricher,

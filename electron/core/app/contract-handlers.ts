@@ -7,6 +7,7 @@ import type { DialHandlers } from './dial-handlers';
 import type { FormHandlers } from './form-handlers';
 import type { WriteHandlers } from './write-handlers';
 import type { LookupKit } from './lookup-kit';
+import type { DemoSwitch } from './demo-switch';
 import { createSettingsHandlers, type SettingsPort } from './settings-handlers';
 import { createTicketDetailReader } from './ticket-detail';
 
@@ -14,6 +15,8 @@ export type { SettingsPort } from './settings-handlers';
 
 export interface ContractHandlerDeps {
   readonly config: AppConfig;
+  /** The built-in simulator the agent can switch to from the settings (settings:start-demo). */
+  readonly demo?: DemoSwitch;
   readonly kit: LookupKit;
   readonly sessions: CallSessions;
   readonly enricher: () => CallEnricher | undefined;
@@ -51,6 +54,7 @@ export function createContractHandlers(deps: ContractHandlerDeps): ContractHandl
       deps.onConfigSaved?.(next);
     },
     ...(deps.settings ? { port: deps.settings } : {}),
+    ...(deps.demo ? { demo: deps.demo } : {}),
     intakePort: deps.intakePort,
     issues: () => issues,
   });

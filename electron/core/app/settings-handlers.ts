@@ -4,6 +4,7 @@ import type { SettingsView } from '../../../shared/contract/settings';
 import { createItopClient } from '../itop';
 import { saveConfig } from '../config/save-config';
 import { checkConnection } from './connection-check';
+import type { DemoSwitch } from './demo-switch';
 import { itopAuthOf } from './lookup-kit';
 import { secretStorageWarning, syncSecrets, withoutSecrets, type SecretStore } from './secret-port';
 import { secretsAfterUrlChange, storedSecretsForTest } from './secret-url-rule';
@@ -19,9 +20,10 @@ export interface SettingsPort {
   readonly secrets?: SecretStore;
 }
 
-export function toSettingsView(config: AppConfig, issues: readonly ConfigIssue[], intakePort: number): SettingsView {
+export function toSettingsView(config: AppConfig, issues: readonly ConfigIssue[], intakePort: number, demo?: DemoSwitch): SettingsView {
   const { itop, phone, cti } = config;
   return {
+    ...(demo?.available ? { demo: demo.isDemo(config) ? ('active' as const) : ('available' as const) } : {}),
     itop: { url: itop.url, authMode: itop.auth, user: itop.user, hasPassword: itop.password !== '', hasToken: itop.token !== '' },
     phone: { defaultRegion: phone.defaultRegion, outsideLinePrefix: phone.outsideLinePrefix, extensionPattern: phone.extensionPattern, suffixDigits: phone.suffixDigits },
     cti: { port: intakePort, token: cti.token, threeCxUrl: `http://127.0.0.1:${intakePort}/call?phone=%CallerNumber%&name=%CallerDisplayName%` },
@@ -37,9 +39,19 @@ export function toSettingsView(config: AppConfig, issues: readonly ConfigIssue[]
  * settings:* handlers. Updates are validated like a config file (one bad value never breaks the rest) and
  * saved atomically, then applied by the running companion at once (setCurrent → companion reconfigure).
  */
-export function createSettingsHandlers(deps: { current: () => AppConfig; setCurrent: (c: AppConfig, issues: ConfigIssue[]) => void; port?: SettingsPort; intakePort: () => number; issues: () => readonly ConfigIssue[] }) {
+export interface SettingsHandlerDeps {
+  /** The running configuration (the demo's iTop while the demo runs). */
+  current: () => AppConfig;
+  setCurrent: (c: AppConfig, issues: readonly ConfigIssue[]) => void;
+  port?: SettingsPort;
+  intakePort: () => number;
+  issues: () => readonly ConfigIssue[];
+  demo?: DemoSwitch;
+}
+
+export function createSettingsHandlers(deps: SettingsHandlerDeps) {
   const view = async (config: AppConfig, issues: readonly ConfigIssue[]): Promise<SettingsView> => {
-    const plain = toSettingsView(config, issues, deps.intakePort());
+    const plain = toSettingsView(config, issues, deps.intakePort(), deps.demo);
     const secrets = deps.port?.secrets;
     const warning = secrets ? await secretStorageWarning(secrets) : undefined;
     return warning === undefined ? plain : { ...plain, secretStorageWarning: warning };
@@ -49,11 +61,13 @@ export function createSettingsHandlers(deps: { current: () => AppConfig; setCurr
 
     'settings:update': async (...[patch]: InvokeArgs<'settings:update'>): Promise<SettingsView> => {
       if (!deps.port) throw new Error('Settings are read-only here: the companion was started without a configuration file.');
-      const raw = serializeConfig(deps.current()) as Record<string, Record<string, unknown>>;
+      // What the file holds: the agent's own iTop settings, never the demo simulator's.
+      const base = deps.demo?.toSave(deps.current()) ?? deps.current();
+      const raw = serializeConfig(base) as Record<string, Record<string, unknown>>;
       const merged: Record<string, unknown> = {
         ...raw,
         // A new URL without the secret typed again drops the saved one: secrets never follow a URL.
-        itop: secretsAfterUrlChange({ ...raw['itop'], ...(patch.itop ? { ...patch.itop, auth: patch.itop.authMode ?? raw['itop']?.['auth'] } : {}) }, patch.itop, deps.current().itop.url),
+        itop: secretsAfterUrlChange({ ...raw['itop'], ...(patch.itop ? { ...patch.itop, auth: patch.itop.authMode ?? raw['itop']?.['auth'] } : {}) }, patch.itop, base.itop.url),
         phone: { ...raw['phone'], ...(patch.phone ?? {}) },
         ui: { ...raw['ui'], ...(patch.ui ?? {}) },
         dial: {
@@ -79,8 +93,17 @@ export function createSettingsHandlers(deps: { current: () => AppConfig; setCurr
       }
       const saved = await saveConfig(deps.port.file, deps.port.secrets ? withoutSecrets(validated.config) : validated.config);
       if (!saved.ok) throw new Error(saved.error.message);
-      deps.setCurrent(validated.config, validated.issues);
-      return view(validated.config, validated.issues);
+      const running = deps.demo?.toRun(validated.config, patch.itop !== undefined) ?? validated.config;
+      deps.setCurrent(running, validated.issues);
+      return view(running, validated.issues);
+    },
+
+    'settings:start-demo': async (): Promise<SettingsView> => {
+      if (!deps.demo?.available) throw new Error('This installation has no built-in iTop simulator (installers do not ship it).');
+      const entered = await deps.demo.enter(deps.current());
+      if (!entered.ok) throw new Error(`The demo could not start: ${entered.error.message}`);
+      deps.setCurrent(entered.value, deps.issues());
+      return view(entered.value, deps.issues());
     },
 
     'settings:test-connection': async (...[test]: InvokeArgs<'settings:test-connection'>): Promise<InvokeResult<'settings:test-connection'>> => {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsView } from '../../../shared/contract/settings';
-import { useSettingsActions, useSettingsRequests } from '../../stores/stores-context';
+import { useSettingsActions, useSettingsRequests, useUiActions } from '../../stores/stores-context';
 import { CtiSection } from './CtiSection';
 import { Field, Outcome } from './Field';
 import { TelephonySection } from './TelephonySection';
@@ -49,10 +49,13 @@ export function SetupGuide({ view, onDone }: { view: SettingsView; onDone: () =>
         ))}
       </ol>
       {step === 'url' && (
-        <form onSubmit={onUrl} aria-label={t('setup.step.url')}>
-          <Field label={t('settings.url')} type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://itop.example.com" autoComplete="url" required hint={t('setup.urlHint')} />
-          <button type="submit" className="button button--primary" disabled={!urlValid}>{t('setup.next')}</button>
-        </form>
+        <>
+          <form onSubmit={onUrl} aria-label={t('setup.step.url')}>
+            <Field label={t('settings.url')} type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://itop.example.com" autoComplete="url" required hint={t('setup.urlHint')} />
+            <button type="submit" className="button button--primary" disabled={!urlValid}>{t('setup.next')}</button>
+          </form>
+          {view.demo === 'available' && <TryDemo onStarted={onDone} />}
+        </>
       )}
       {step === 'login' && (
         <form onSubmit={(e) => void onLogin(e)} aria-label={t('setup.step.login')}>
@@ -93,5 +96,27 @@ export function SetupGuide({ view, onDone }: { view: SettingsView; onDone: () =>
         </>
       )}
     </section>
+  );
+}
+
+/** The demo one click away: the built-in simulator with sample callers, for this run only (nothing is saved). */
+function TryDemo({ onStarted }: { onStarted: () => void }) {
+  const { t } = useTranslation();
+  const { demoRequested } = useSettingsActions();
+  const { demo } = useSettingsRequests();
+  const { pageChosen } = useUiActions();
+  const start = async () => {
+    if (!(await demoRequested())) return;
+    onStarted();
+    pageChosen('calls');
+  };
+  return (
+    <div className="setup__demo">
+      <p className="hint">{t('setup.demoHint')}</p>
+      <button type="button" className="button" disabled={demo.state === 'busy'} onClick={() => void start()}>
+        {demo.state === 'busy' ? t('setup.demoStarting') : t('setup.demo')}
+      </button>
+      {demo.state === 'error' && <Outcome tone="error">{demo.message}</Outcome>}
+    </div>
   );
 }

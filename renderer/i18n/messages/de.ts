@@ -104,6 +104,8 @@ export const de: Messages = {
     next: 'Weiter', back: 'Zurück', done: 'Fertig', saveLogin: 'Speichern und weiter',
     telephonyHint: 'Nutzt Ihr iTop die Telefonie-Erweiterung von Combodo, fügen Sie deren Konfiguration ein, um Listen und Vorlagen zu übernehmen. Optional.',
     bridgeHint: 'Geben Sie das Bridge-Token Ihrer CTI-Bridge, oder fügen Sie die 3CX-URL in 3CX ein (Einstellungen → Integration).',
+    demo: 'Demo ausprobieren', demoStarting: 'Demo wird gestartet…',
+    demoHint: 'Nur zum Anschauen? Die Demo startet ein eingebautes iTop mit Beispiel-Anrufern, nur für diese Sitzung: nichts wird gespeichert.',
   },
   settings: {
     dialShortcut: 'Wähl-Tastenkürzel',

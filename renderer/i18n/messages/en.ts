@@ -103,6 +103,8 @@ export const en = {
     next: 'Next', back: 'Back', done: 'Done', saveLogin: 'Save and continue',
     telephonyHint: 'If your iTop uses Combodo\'s telephony extension, paste its configuration to reuse its lists and presets. You can skip this.',
     bridgeHint: 'Give the bridge token to your CTI bridge, or paste the 3CX URL into 3CX (Settings → Integration).',
+    demo: 'Try the demo', demoStarting: 'Starting the demo…',
+    demoHint: 'Just looking? The demo runs a built-in iTop with sample callers, for this session only: nothing is saved.',
   },
   settings: {
     dialShortcut: 'Dial shortcut',

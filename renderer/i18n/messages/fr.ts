@@ -104,6 +104,8 @@ export const fr: Messages = {
     next: 'Suivant', back: 'Retour', done: 'Terminé', saveLogin: 'Enregistrer et continuer',
     telephonyHint: 'Si votre iTop utilise l\'extension de téléphonie de Combodo, collez sa configuration pour reprendre ses listes et préréglages. Étape facultative.',
     bridgeHint: 'Donnez le jeton du pont à votre pont CTI, ou collez l\'URL 3CX dans 3CX (Paramètres → Intégration).',
+    demo: 'Essayer la démo', demoStarting: 'Démarrage de la démo…',
+    demoHint: 'Simple découverte ? La démo lance un iTop intégré avec des appelants d\'exemple, pour cette session seulement : rien n\'est enregistré.',
   },
   settings: {
     dialShortcut: 'Raccourci d\'appel',
