@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIM_USERS } from '../../../e2e/itop-sim/credentials';
 import { startSimulator } from '../../../e2e/itop-sim/spawn';
 import { validateConfig } from '../../../shared/config';
+import { httpRequest } from '../intake/testing/intake-harness';
 import { RIG_TOKEN, settled, startCompanionRig, type CompanionRig } from './testing/companion-rig';
 
 // "Settings applied at once": reconfigure() on a running companion, real simulator, no restart.
@@ -28,6 +29,21 @@ describe('companion reconfigure', () => {
     const second = (await rig.companion.handlers['call:simulate']({ number: '+33123456789' })).callId;
     expect((await rig.waitForCall(second, settled)).lists.map((l) => l.label)).toEqual(['Closed ones']);
     expect((await rig.waitForCall(first, settled)).lists.map((l) => l.label)).toEqual(before.lists.map((l) => l.label));
+    // New lists need no new directory: the new kit opens the saved index instead of downloading it again.
+    await rig.waitFor('status:changed', (s) => s.index.source === 'disk' && !s.index.building);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await rig.companion.handlers['app:snapshot']()).status.index).toMatchObject({ source: 'disk', building: false });
+  });
+
+  it("the 3CX contact URL's parameter names follow a new telephony configuration at the next call", async () => {
+    const port = (await rig.companion.handlers['app:snapshot']()).status.bridge.port;
+    // As 3CX opens it: a plain GET (a browser page's fetch would be refused as cross-site).
+    const contactUrl = (query: string) => httpRequest(port, { path: `/call?${query}` });
+    expect((await contactUrl('telephone=%2B33612345678')).status).toBe(400);
+    rig.companion.reconfigure(configWith({ telephony: { url_parameters: { telephone: 'phone' } } }));
+    expect((await contactUrl('telephone=%2B33612345678')).status).toBeLessThan(300);
+    const { calls } = await rig.waitFor('calls:changed', (c) => c.calls.some((call) => call.source === 'url'));
+    expect(calls.find((call) => call.source === 'url')?.number.e164).toBe('+33612345678');
   });
 
   it('a new iTop URL logs in again: unreachable, then connected with its index rebuilt', async () => {

@@ -104,11 +104,15 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     callers: live(() => kit.callers), lists: live(() => kit.lists), callersLabel: (raw) => kit.callersLabel(raw), learnPerson: (id) => kit.learnPerson(id),
   };
   // The first time iTop answers (at start, after a change of iTop, or when a later write asks again): list probe and index build.
+  /** The index of the kit a settings change replaced, stopping (and saving); resolved when there is none. */
+  let replaced: Promise<void> = Promise.resolve();
   const onConnected = (): void => {
     void kit.lists.probe();
     // The index build only when neither the disk nor an earlier attempt gave one (its refresh schedule runs from start()).
     const current = kit;
-    const indexed = current.index.current() ? Promise.resolve() : current.index.rebuild().then(() => undefined);
+    // After the saved index was read: a settings change (lists, language) gives a new kit whose index is still
+    // being opened from disk here, and downloading the whole directory again for it would be for nothing.
+    const indexed = replaced.then(() => current.index.whenLoaded()).then(() => (current.index.current() ? undefined : current.index.rebuild().then(() => undefined)));
     // Demo only: one number of each case from the simulator's data (read from the index), for the Simulate panel.
     if (demo() && (events.status().demoCallers?.length ?? 0) === 0) {
       void indexed
@@ -269,8 +273,9 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     if (itopChanged || changed(before, next, 'phone', 'telephony', 'lists', 'index') || next.ui.language !== before.ui.language) {
       const old = kit;
       kit = buildKit();
-      void old.index.stop();
-      if (server) void kit.index.start(); // before start(), start() starts it
+      // The new index opens the file once the old one has saved into it (same iTop, same file).
+      replaced = old.index.stop();
+      if (server) void replaced.then(() => kit.index.start()); // before start(), start() starts it
     }
     offers = offersOf(next);
     if (changed(before, next, 'forms')) formModel = createItopModel(next.forms.classes);
@@ -305,7 +310,8 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
       server = createIntakeServer({
         port: deps.intakePort ?? config.cti.port,
         token: config.cti.token,
-        urlParameters: config.telephony.url_parameters,
+        // Live: an imported telephony configuration maps the next 3CX call's parameters without a restart.
+        urlParameters: live(() => config.telephony.url_parameters),
         dedupeWindowMs: config.cti.dedupeWindowMs,
         clock,
         log,

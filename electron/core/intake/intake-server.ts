@@ -24,7 +24,10 @@ export interface IntakeServerDeps {
   /** 0 = any free port (tests, first run). */
   port: number;
   token: string;
-  /** URL parameter → Person attribute, as in the telephony extension; default { phone: 'phone' }. */
+  /**
+   * URL parameter → Person attribute, as in the telephony extension; default { phone: 'phone' }. Read at each
+   * request: the companion passes a live view, so a settings change applies to the next 3CX call.
+   */
   urlParameters?: Readonly<Record<string, string>>;
   dedupeWindowMs: number;
   clock: { now(): number };
@@ -60,7 +63,7 @@ const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidd
 
 export function createIntakeServer(deps: IntakeServerDeps): IntakeServer {
   if (deps.token.length < MIN_TOKEN_LENGTH) throw new TypeError(`Intake token must be at least ${MIN_TOKEN_LENGTH} characters long`);
-  const urlParameters = deps.urlParameters && Object.keys(deps.urlParameters).length > 0 ? deps.urlParameters : DEFAULT_URL_PARAMETERS;
+  const urlParameters = (): Readonly<Record<string, string>> => (deps.urlParameters && Object.keys(deps.urlParameters).length > 0 ? deps.urlParameters : DEFAULT_URL_PARAMETERS);
   const intake = createCallIntake(deps);
   const hub = createBridgeHub({ intake, log: deps.log, dialTimeoutMs: deps.dialTimeoutMs ?? 5000 });
   const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_PAYLOAD, skipUTF8Validation: true });
@@ -85,7 +88,7 @@ export function createIntakeServer(deps: IntakeServerDeps): IntakeServer {
     }
     if (path === '/call') {
       if (req.method !== 'GET') return sendError(res, 405, 'method-not-allowed', 'Use GET /call', { Allow: 'GET' });
-      return handleContactUrl(req, res, { intake, urlParameters, query, guard: { allowCrossSiteNavigation: deps.allowCrossSiteNavigation } });
+      return handleContactUrl(req, res, { intake, urlParameters: urlParameters(), query, guard: { allowCrossSiteNavigation: deps.allowCrossSiteNavigation } });
     }
     sendError(res, 404, 'not-found', 'Unknown path; the intake serves /cti (WebSocket), POST /events and GET /call');
   }

@@ -60,6 +60,8 @@ export interface PhoneIndexService {
   status(): IndexStatus;
   /** Loads the saved index (once), then refreshes on a jittered schedule (a step builds when there is no index yet). */
   start(): Promise<void>;
+  /** Resolves once the saved index was read (reading it now if start() has not): then current() tells whether a build is needed. */
+  whenLoaded(): Promise<void>;
   /** Stops the schedule and saves what changed; start() may be called again afterwards. */
   stop(): Promise<void>;
   /** Downloads the whole directory now (joins a rebuild already running): the admin's "rebuild now". */
@@ -191,6 +193,7 @@ export function createPhoneIndexService(deps: IndexServiceDeps): PhoneIndexServi
   const service: PhoneIndexService = {
     current: () => index,
     status: () => state,
+    whenLoaded: () => (loaded ??= load()),
     async start() {
       if (armed) return;
       armed = true;
