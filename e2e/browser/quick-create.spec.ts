@@ -51,7 +51,11 @@ test.describe('with a preset iTop refuses', () => {
     await expect(outbox.getByText('Refused', { exact: true })).toBeVisible();
     await outbox.getByRole('button', { name: 'Correct' }).click();
     const edit = outbox.getByRole('form', { name: /^Correct / });
-    await edit.getByLabel('Origin', { exact: true }).fill('phone');
+    // The correction speaks the agent's language too: names for the caller and organization, origin as a select.
+    await expect(edit.getByRole('combobox', { name: 'Caller' })).toHaveValue('Camille Martin');
+    await expect(edit.getByRole('combobox', { name: 'Organization' })).not.toHaveValue(/^\d*$/);
+    await expect(edit.getByLabel('Origin', { exact: true })).toHaveValue('fax');
+    await edit.getByLabel('Origin', { exact: true }).selectOption('phone');
     await snap('23-outbox-edit');
     await edit.getByRole('button', { name: 'Save and retry' }).click();
     await expect(outbox.getByText('Everything is written to iTop.')).toBeVisible();

@@ -68,6 +68,8 @@ export const OutboxEntryView = z.object({
   class: z.string(),
   /** The fields as they will be sent (references to other entries shown as `(created by …)`). */
   fields: z.record(z.string(), z.unknown()),
+  /** Fields that point at an object another entry has yet to create: shown, never edited. */
+  pendingReferences: z.array(z.string()).optional(),
   attempts: z.number(),
   createdAt: z.number(),
   nextAttemptAt: z.number().optional(),

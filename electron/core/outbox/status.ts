@@ -22,6 +22,9 @@ export function toEntryView(entry: OutboxEntry, all: readonly OutboxEntry[]): Ou
       return [code, parent?.result ? Number(parent.result.id) : `(created by "${parent?.label ?? value.$entry}")`];
     }),
   );
+  const pendingReferences = Object.entries(entry.op.fields)
+    .filter(([, value]) => isEntryRef(value) && !all.find((e) => e.id === value.$entry)?.result)
+    .map(([code]) => code);
   return {
     id: entry.id,
     label: entry.label,
@@ -29,6 +32,7 @@ export function toEntryView(entry: OutboxEntry, all: readonly OutboxEntry[]): Ou
     operation: entry.op.kind,
     class: entry.op.class,
     fields,
+    ...(pendingReferences.length > 0 ? { pendingReferences } : {}),
     attempts: entry.attempts,
     createdAt: entry.createdAt,
     ...(entry.state === 'pending' ? { nextAttemptAt: entry.nextAttemptAt } : {}),

@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxEntryView } from '../../../shared/contract/writes';
 import { Badge } from '../../components/Badge';
 import { useOutbox, useOutboxActions } from '../../stores/stores-context';
+import { CorrectEntry } from './CorrectEntry';
 
 const TONE = { pending: 'info', sending: 'info', done: 'success', failed: 'danger', discarded: 'neutral' } as const;
 
@@ -44,7 +45,7 @@ function OutboxRow({ entry }: { entry: OutboxEntryView }) {
       </p>
       {entry.lastError && <p className="hint hint--danger">{entry.lastError}</p>}
       {entry.issues?.map((i) => <p key={i.attribute} className="hint hint--danger">{t('create.issue', { label: i.label, reason: i.reason })}</p>)}
-      {editing ? <EditEntry entry={entry} onDone={() => setEditing(false)} /> : (
+      {editing ? <CorrectEntry entry={entry} onDone={() => setEditing(false)} /> : (
         <div className="actions">
           <button type="button" className="button button--small" onClick={() => void retryRequested(entry.id)}>{t('outbox.retry')}</button>
           {entry.state === 'failed' && <button type="button" className="button button--small" onClick={() => setEditing(true)}>{t('outbox.edit')}</button>}
@@ -60,34 +61,5 @@ function OutboxRow({ entry }: { entry: OutboxEntryView }) {
         </div>
       )}
     </li>
-  );
-}
-
-/** Edit-and-retry for a refused entry: the fields as they will be sent, the ones iTop named first. */
-function EditEntry({ entry, onDone }: { entry: OutboxEntryView; onDone: () => void }) {
-  const { t } = useTranslation();
-  const { editRequested } = useOutboxActions();
-  const named = (entry.issues ?? []).map((i) => i.attribute);
-  const editable = Object.entries(entry.fields).filter(([, v]) => typeof v === 'string' || typeof v === 'number');
-  const attributes = [...new Set([...named, ...editable.map(([k]) => k)])].filter((a) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(a));
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(attributes.map((a) => [a, String(entry.fields[a] ?? '')])));
-  const base = useId();
-  const save = async () => {
-    const fields = Object.fromEntries(attributes.map((a) => [a, typeof entry.fields[a] === 'number' && /^\d+$/.test(values[a] ?? '') ? Number(values[a]) : (values[a] ?? '')]));
-    if (await editRequested(entry.id, fields)) onDone();
-  };
-  return (
-    <form className="inline-form" aria-label={t('outbox.editTitle', { label: entry.label })} onSubmit={(e) => { e.preventDefault(); void save(); }}>
-      {attributes.map((a) => (
-        <div className="field" key={a}>
-          <label htmlFor={`${base}-${a}`}>{t(`create.field.${a}`, { defaultValue: a })}</label>
-          <input id={`${base}-${a}`} type="text" value={values[a] ?? ''} aria-invalid={named.includes(a) || undefined} onChange={(e) => setValues({ ...values, [a]: e.target.value })} />
-        </div>
-      ))}
-      <div className="actions">
-        <button type="submit" className="button button--primary button--small">{t('outbox.saveRetry')}</button>
-        <button type="button" className="button button--small" onClick={onDone}>{t('log.cancel')}</button>
-      </div>
-    </form>
   );
 }

@@ -243,6 +243,7 @@ export const de: Messages = {
     attempts_other: '{{count}} Versuche',
     retry: 'Erneut versuchen',
     edit: 'Korrigieren',
+    pendingReference: '{{label}}: {{value}} (bleibt unverändert)',
     editTitle: '{{label}} korrigieren',
     saveRetry: 'Speichern und erneut versuchen',
     discard: 'Verwerfen',

@@ -242,6 +242,7 @@ export const en = {
     attempts_other: '{{count}} attempts',
     retry: 'Retry',
     edit: 'Correct',
+    pendingReference: '{{label}}: {{value}} (kept as it is)',
     editTitle: 'Correct {{label}}',
     saveRetry: 'Save and retry',
     discard: 'Discard',

@@ -243,6 +243,7 @@ export const fr: Messages = {
     attempts_other: '{{count}} tentatives',
     retry: 'Réessayer',
     edit: 'Corriger',
+    pendingReference: '{{label}} : {{value}} (conservé tel quel)',
     editTitle: 'Corriger {{label}}',
     saveRetry: 'Enregistrer et réessayer',
     discard: 'Abandonner',
