@@ -11,6 +11,8 @@ export interface CompanionProcess {
   /** Everything the process wrote to stderr so far (diagnostics for failing tests). */
   stderr(): string;
   stop(): Promise<void>;
+  /** SIGKILL to the whole group, as a crash or a power cut ends it (nothing is saved on the way out). */
+  kill(): Promise<void>;
 }
 
 /**
@@ -44,7 +46,7 @@ export function startCompanionProcess(args: { config: string; dataDir: string; t
       child.removeAllListeners('exit');
       // Said in stderr(), so a test that lost the companion shows how it ended.
       child.once('exit', (code, signal) => void (err += `\n[companion process exited: code ${String(code)}, signal ${String(signal)}]\n`));
-      resolve({ url: m[1], origin: new URL(m[1]).origin, stderr: () => err, stop: () => stopGroup(child) });
+      resolve({ url: m[1], origin: new URL(m[1]).origin, stderr: () => err, stop: () => stopGroup(child), kill: () => killGroup(child) });
     });
   });
 }
@@ -61,6 +63,13 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   signalGroup(pid, 'SIGTERM');
   while (groupAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
   clearTimeout(kill);
+}
+
+async function killGroup(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined) return;
+  const pid = child.pid;
+  signalGroup(pid, 'SIGKILL');
+  while (groupAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 function groupAlive(pid: number): boolean {
