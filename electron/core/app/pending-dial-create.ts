@@ -18,7 +18,7 @@ import type { WriteKit } from './write-kit';
  * for the callee the agent chose. The new ticket becomes the dial's ticket; the outbound PhoneCall is logged on
  * it by the outbound journal once the call is over, so creating it logs nothing yet.
  */
-export const PENDING_DIAL_PREFIX = 'pending-dial:';
+const PENDING_DIAL_PREFIX = 'pending-dial:';
 
 /** A pending dial expires after 10 minutes (pending-dials.ts): no point waiting longer for its ticket. */
 const PENDING_DIAL_TTL_MS = 10 * 60_000;
@@ -31,7 +31,7 @@ export function pendingDialOffer(telephony: TelephonyConfig): CreationOffer | un
 }
 
 /** The pending dial as the presets and the creation see a call: outbound, to the callee chosen so far. */
-export function pendingDialFacts(dial: PendingDialView, phone: PhoneOptions): CallFacts {
+function pendingDialFacts(dial: PendingDialView, phone: PhoneOptions): CallFacts {
   const national = dial.e164 ? formatDialString(dial.e164, 'national', phone) : undefined;
   const callee = dial.callee;
   return {

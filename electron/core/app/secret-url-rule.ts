@@ -6,7 +6,7 @@
  */
 
 /** Two iTop URLs are the same target when they differ only in case of scheme/host, a default port or trailing slashes. */
-export function sameItopUrl(a: string, b: string): boolean {
+function sameItopUrl(a: string, b: string): boolean {
   const norm = (value: string): string => {
     const text = value.trim();
     try {

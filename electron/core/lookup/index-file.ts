@@ -18,7 +18,7 @@ import type { SavedLines } from './saved-rows';
  * of 8 bytes; the packed keys (entry-map.ts) as four Float64Arrays, used in place at load. The header holds
  * the SHA-256 of the lines and keys: a file damaged anywhere is refused, not half read.
  */
-export const INDEX_FILE_FORMAT = 'itop-cti-phone-index';
+const INDEX_FILE_FORMAT = 'itop-cti-phone-index';
 /** Bump when the layout of a row or the meaning of StoredKeys changes: old files are then rebuilt, not misread. */
 // 2: StoredKeys carry their certainty (issue 12) and rows name the reading region (`?FR` = default guess).
 // 3: Persons in id order, followed by the packed keys, opened without reading the Persons.

@@ -8,7 +8,7 @@ import { packKeys, unpackKeys, type PackedKeys } from './stored-keys-text';
  * from the organization or the Location, `?FR` when it is only the default guess (the same digits are then
  * uncertain, match-rules.ts), so the two readings never share an entry.
  */
-export const readingRegion = (region: string, known: boolean): string => (known ? region : `?${region}`);
+const readingRegion = (region: string, known: boolean): string => (known ? region : `?${region}`);
 export const readingRegionOf = (regions: StoredRegions, person: PersonRecord): string => readingRegion(regions.regionOf(person), regions.regionKnown(person));
 
 /**

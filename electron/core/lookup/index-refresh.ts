@@ -25,7 +25,7 @@ export function stepsPerCycle(cycleHours: number, refreshMinutes: number): numbe
   return Math.max(1, Math.round((cycleHours * 60) / Math.max(1, refreshMinutes)));
 }
 
-export function sliceWidth(maxId: number, steps: number): number {
+function sliceWidth(maxId: number, steps: number): number {
   const span = Math.max(GRID, Math.ceil(maxId / GRID) * GRID);
   return Math.max(1, Math.ceil(span / steps));
 }

@@ -17,7 +17,7 @@ export interface PersonRecord {
   readonly fields: Readonly<Record<string, string>>;
 }
 
-export const BASE_PERSON_FIELDS = [
+const BASE_PERSON_FIELDS = [
   'id',
   'friendlyname',
   'first_name',
