@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, clipboard, globalShortcut, ipcMain, Menu, nativeImage, Notification, safeStorage, screen, session, shell, Tray } from 'electron';
 import type { EventChannel, EventPayload } from '../shared/contract/contract';
 import type { AppStatus } from '../shared/contract/views';
+import { demoItopInstalled, startDemoLogin } from './cli/demo-itop';
 import { createCompanion, type RunningCompanion } from './core/app/companion';
 import { keychainBridgeTokenKeeper, readSecretsInto } from './core/app/secret-port';
 import { loadConfigKeepingBridgeToken } from './core/config/bridge-token';
@@ -103,6 +104,8 @@ async function start(): Promise<void> {
     showCall: focusCall,
     openUrl: throwingOpener(openItopPage),
     openExternal: throwingOpener(openForDial),
+    // A checkout offers the setup's "Try the demo" (installers do not ship the simulator); it exits with the app.
+    ...(demoItopInstalled() ? { demo: { start: () => startDemoLogin() } } : {}),
   });
   companion = core;
 

@@ -4,7 +4,7 @@ import { createCompanion } from '../core/app/companion';
 import type { DemoLogin } from '../core/app/demo-switch';
 import { formatLogEntry } from '../../shared/log/escape-for-log';
 import { createWebHost } from '../web/web-host';
-import { startDemoItop } from './demo-itop';
+import { startDemoLogin } from './demo-itop';
 import { ensureRendererBuilt } from './start-build';
 
 export interface WebModeOptions {
@@ -40,15 +40,12 @@ export async function startWebMode(o: WebModeOptions): Promise<Result<RunningWeb
     for (const stop of stops.reverse()) await stop().catch((e: unknown) => o.log(`while stopping: ${String(e)}`));
   };
 
-  // Generated persons besides the recorded ones: the demo then has switchboard numbers to ring too. Started
-  // here when no iTop is configured, or later from the settings (the setup's "Try the demo"); stopped with us.
-  const startDemo = async (): Promise<Result<DemoLogin>> => {
-    const sim = await startDemoItop(['--persons', '1500']);
-    if (!sim.ok) return sim;
-    stops.push(sim.value.stop);
-    o.log(`Using the built-in simulator at ${sim.value.url} (demo data).`);
-    return ok({ url: sim.value.url, user: sim.value.itop.user, password: sim.value.itop.password });
-  };
+  // Started here when no iTop is configured, or later from the settings (the setup's "Try the demo"); stopped with us.
+  const startDemo = (): Promise<Result<DemoLogin>> =>
+    startDemoLogin((sim) => {
+      stops.push(sim.stop);
+      o.log(`Using the built-in simulator at ${sim.url} (demo data).`);
+    });
   let config = o.config;
   let started: DemoLogin | undefined;
   if (config.itop.url === '' && o.demo !== false) {
