@@ -92,10 +92,18 @@ async function start(): Promise<void> {
   const config = withSecrets.config;
   secretValues.push(...[config.itop.password, config.itop.token, config.cti.token].filter((s) => s !== ''));
 
-  // Two openers: iTop pages only (openUrl), and dialling (tel:/callto:/sip: and the configured dial URL's host).
-  const openItopPage = createExternalOpener(shell, createExternalLinkPolicy(() => ({ itopUrl: config.itop.url })), log);
-  const dialUrl = config.telephony.ecall_parameters?.url;
-  const openForDial = createExternalOpener(shell, createExternalLinkPolicy(() => ({ itopUrl: '', ...(dialUrl ? { dialUrlTemplate: dialUrl } : {}) })), log);
+  // Two openers: iTop pages only (openUrl), and dialling (tel:/callto:/sip: and the configured dial URL's host),
+  // both read from the configuration in use: a new iTop or dial URL saved in the settings applies at once.
+  const current = () => companion?.config() ?? config;
+  const openItopPage = createExternalOpener(shell, createExternalLinkPolicy(() => ({ itopUrl: current().itop.url })), log);
+  const openForDial = createExternalOpener(
+    shell,
+    createExternalLinkPolicy(() => {
+      const dialUrl = current().telephony.ecall_parameters?.url;
+      return { itopUrl: '', ...(dialUrl ? { dialUrlTemplate: dialUrl } : {}) };
+    }),
+    log,
+  );
   const core = createCompanion({
     config,
     dataDir: userData,

@@ -48,6 +48,7 @@ describe('companion reconfigure', () => {
 
   it('a new iTop URL logs in again: unreachable, then connected with its index rebuilt', async () => {
     rig.companion.reconfigure(configWith({}, 'http://127.0.0.1:9'));
+    expect(rig.companion.config().itop.url).toBe('http://127.0.0.1:9'); // what the shell's link policies read
     await rig.waitFor('status:changed', (s) => s.itop.state === 'unreachable' && s.itop.url === 'http://127.0.0.1:9');
     const builtBefore = (await rig.companion.handlers['app:snapshot']()).status.index.builtAt ?? 0;
     rig.companion.reconfigure(configWith({}));

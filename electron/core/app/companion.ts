@@ -46,6 +46,8 @@ export type RunningCompanion = Companion &
     readonly intakeServer: () => IntakeServer | undefined;
     /** Applies a saved configuration at once (settings:update calls it): see "Settings applied at once". */
     reconfigure(next: AppConfig): void;
+    /** The configuration in use now (the shell's link policies read the current iTop and dial URLs from it). */
+    config(): AppConfig;
   };
 
 const systemLocale = () => Intl.DateTimeFormat().resolvedOptions().locale;
@@ -298,6 +300,7 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     onEvent: (listener) => events.subscribe(listener),
     ingest,
     reconfigure,
+    config: () => config,
     handleLink: (url, origin = 'deep-link') => links.handleLink(url, origin),
     handleDialIntent: (intent, origin = 'deep-link') => links.handleDialIntent(intent, origin),
     intakeServer: () => server,
