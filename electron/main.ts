@@ -166,7 +166,7 @@ async function start(): Promise<void> {
   loadRenderer(main, entry, undefined, log);
 
   let status: AppStatus | undefined;
-  const popupOptions = () => ({ enabled: config.ui.ringPopup, doNotDisturb: shellSettings.get().doNotDisturb, alwaysOnTop: shellSettings.get().popup.alwaysOnTop, autoHideMs: config.ui.autoHideSeconds * 1000 });
+  const popupOptions = () => ({ enabled: current().ui.ringPopup, doNotDisturb: shellSettings.get().doNotDisturb, alwaysOnTop: shellSettings.get().popup.alwaysOnTop, autoHideMs: current().ui.autoHideSeconds * 1000 });
   const popups = createRingPopups({
     presenter: createPopupWindows({
       create,
