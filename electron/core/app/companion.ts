@@ -1,5 +1,5 @@
 import type { AppConfig } from '../../../shared/config/app-config';
-import type { CallView, CallsSnapshot, HistoryEntry } from '../../../shared/contract/views';
+import type { HistoryEntry } from '../../../shared/contract/views';
 import type { CallEvent } from '../../../shared/cti/call-event';
 import { createItopModel } from '../../../shared/itop-model';
 import { formatLogEntry } from '../../../shared/log/escape-for-log';
@@ -10,13 +10,12 @@ import { createIntakeServer, type IntakeServer } from '../intake/intake-server';
 import type { Log } from '../intake/log';
 import { openChoiceMemory } from '../lookup/choice-memory';
 import type { Companion } from './companion-port';
-import { createCoalescedTask } from './coalesced-task';
 import { createCompanionEvents, indexStatusView, outboxStatusView } from './companion-events';
 import { createAgentIdentity } from './agent-identity';
 import { createCallEnricher, type CallEnricher } from './call-enricher';
 import { callFactsOf, outboundFactsOf } from './call-facts';
 import { openCallHistory, type CallHistory } from './call-history';
-import { sessionAsEvent, toCallView } from './call-view';
+import { createCallPublisher } from './call-publisher';
 import type { CompanionDeps } from './companion-deps';
 import { createContractHandlers } from './contract-handlers';
 import { creationOffer } from './creation-offer';
@@ -25,8 +24,8 @@ import { createDialKit } from './dial-kit';
 import { createFormHandlers } from './form-handlers';
 import { createItopHealth } from './itop-health';
 import { createLinkHandler } from './link-handler';
-import { live } from './live';
-import { createLookupKit, type LookupKit } from './lookup-kit';
+import { forwarding, live } from './live';
+import { createLookupKit, liveLookupKit, type LookupKit } from './lookup-kit';
 import { createPendingCalleeFinder } from './pending-callee';
 import { pendingDialOffer, withPendingDialCreation } from './pending-dial-create';
 import { createOutboundJournal } from './outbound-journal';
@@ -101,13 +100,10 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
   };
   let kit = buildKit();
   // What the parts built once hold: always the current kit's client, lists, index…
-  const liveKit: LookupKit = {
-    client: live(() => kit.client), reader: live(() => kit.reader), phone: live(() => kit.phone), index: live(() => kit.index),
-    callers: live(() => kit.callers), lists: live(() => kit.lists), callersLabel: (raw) => kit.callersLabel(raw), learnPerson: (id) => kit.learnPerson(id),
-  };
-  // The first time iTop answers (at start, after a change of iTop, or when a later write asks again): list probe and index build.
+  const liveKit = liveLookupKit(() => kit);
   /** The index of the kit a settings change replaced, stopping (and saving); resolved when there is none. */
   let replaced: Promise<void> = Promise.resolve();
+  // The first time iTop answers (at start, after a change of iTop, or when a later write asks again): list probe and index build.
   const onConnected = (): void => {
     void kit.lists.probe();
     // The index build only when neither the disk nor an earlier attempt gave one (its refresh schedule runs from start()).
@@ -132,14 +128,11 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     setStatus({ outbox: outboxStatusView(s) });
   });
 
-  let version = 0;
-  let snapshot: CallsSnapshot = { version, calls: [] };
   let history: CallHistory | undefined;
   let enricher: CallEnricher | undefined;
   let server: IntakeServer | undefined;
   let sweep: ReturnType<typeof setInterval> | undefined;
   const pending: CallEvent[] = [];
-  let known = new Set<string>();
   // The forms' class descriptions: iTop's standard classes plus the configured custom ones.
   let formModel = createItopModel(config.forms.classes);
   const offersOf = (c: AppConfig) => ({ inbound: creationOffer(c.telephony, 'inbound'), outbound: creationOffer(c.telephony, 'outbound') });
@@ -187,27 +180,7 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     onChange: () => publishing.request(),
   });
 
-  const publishing = createCoalescedTask(publish);
-  function publish(): void {
-    const views: CallView[] = [];
-    const live = new Set<string>();
-    const current = sessions.snapshot().calls;
-    for (const session of current) {
-      live.add(session.callId);
-      const enrichment = enricher?.get(session.callId) ?? enricher?.start(sessionAsEvent(session));
-      const journal = outbound.extras(session.callId);
-      if (enrichment) views.push(toCallView(session, enrichment, { create: offers[session.direction], ...(journal ? { journal } : {}) }));
-    }
-    for (const callId of [...known]) if (!live.has(callId)) enricher?.forget(callId);
-    known = live;
-    version += 1;
-    snapshot = { version, calls: views };
-    emit('calls:changed', snapshot);
-    let historyChanged = false;
-    for (const view of views) historyChanged = (history?.record(view) ?? false) || historyChanged;
-    if (historyChanged && history) emit('history:changed', history.entries());
-    outbound.review(current, clock.now());
-  }
+  const publishing = createCallPublisher({ sessions, enricher: () => enricher, history: () => history, outbound, offers: () => offers, emit, now: () => clock.now() });
   sessions.subscribe(() => {
     // A call the dialer placed is queued for logging in the very turn its hang-up arrives, before the snapshot
     // is built: a crash right after the bridge got its acknowledgement must not lose it (issue 13).
@@ -235,9 +208,7 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     );
   let writeHandlers = buildWriteHandlers();
   // Handlers a host registered once, forwarding to the ones rebuilt for the current configuration.
-  const forwardedWrites = Object.fromEntries(
-    Object.keys(writeHandlers).map((channel) => [channel, (...args: unknown[]) => (writeHandlers[channel as keyof typeof writeHandlers] as (...a: unknown[]) => unknown)(...args)]),
-  ) as unknown as typeof writeHandlers;
+  const forwardedWrites = forwarding(() => writeHandlers);
 
   const handlers = createContractHandlers({
     config,
@@ -246,7 +217,7 @@ export function createCompanion(deps: CompanionDeps): RunningCompanion {
     sessions,
     enricher: () => enricher,
     history: () => history,
-    snapshot: () => (publishing.flush(), { calls: snapshot, status: events.status(), history: history?.entries() ?? ([] as HistoryEntry[]) }),
+    snapshot: () => ({ calls: publishing.snapshot(), status: events.status(), history: history?.entries() ?? ([] as HistoryEntry[]) }),
     simulate: (number, name) => simulateRinging(server?.intake, clock.now(), number, name),
     ...(deps.settings ? { settings: deps.settings } : {}),
     ...(deps.openUrl ? { openUrl: deps.openUrl } : {}),

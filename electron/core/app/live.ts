@@ -20,3 +20,10 @@ export function live<T extends object>(get: () => T): T {
     },
   });
 }
+
+/** The same functions as `get()` gives now, by name: handlers a host registered once keep reaching the current ones. */
+export function forwarding<T extends Record<string, (...args: never[]) => unknown>>(get: () => T): T {
+  return Object.fromEntries(
+    Object.keys(get()).map((name) => [name, (...args: unknown[]) => (get()[name] as unknown as (...a: unknown[]) => unknown)(...args)]),
+  ) as unknown as T;
+}

@@ -1,3 +1,4 @@
+import { live } from './live';
 import type { AppConfig } from '../../../shared/config/app-config';
 import { localizedLabel, substituteLabel } from '../../../shared/config/localized-label';
 import { DEFAULT_PHONE_OPTIONS, parsePhoneOptions, type PhoneOptions } from '../../../shared/phone';
@@ -127,4 +128,12 @@ export function createLookupKit(deps: LookupKitDeps): LookupKit {
 function indexStore(dataDir: string, itop: AppConfig['itop']): { path: string; source: ReturnType<typeof sourceOf> } {
   const source = sourceOf(itop.url, itop.auth === 'token' ? { token: itop.token } : { user: itop.user });
   return { path: indexFilePath(dataDir, source), source };
+}
+
+/** A kit that always reaches the current one's parts (parts built once are given this; settings rebuild the kit). */
+export function liveLookupKit(current: () => LookupKit): LookupKit {
+  return {
+    client: live(() => current().client), reader: live(() => current().reader), phone: live(() => current().phone), index: live(() => current().index),
+    callers: live(() => current().callers), lists: live(() => current().lists), callersLabel: (raw) => current().callersLabel(raw), learnPerson: (id) => current().learnPerson(id),
+  };
 }
