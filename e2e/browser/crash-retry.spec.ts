@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../itop-sim/spawn';
 import { freePort } from '../testing/free-port';
 import { startCompanionProcess } from './companion-process';
-import { phoneCallsOn } from './writes-flows';
+import { openQuickCreate, phoneCallsOn } from './writes-flows';
 import { connectCtiBridge } from './cti-bridge-client';
-import { callCard, itopGet, logMessages } from './fixtures';
+import { itopGet, logMessages } from './fixtures';
 
 // Issue 13: a ticket created from a call, the companion killed while iTop is still working on the create
 // (iTop creates it, the answer is lost), started again: the outbox finds the ticket by the marker of its
@@ -37,11 +37,7 @@ test('a companion killed while iTop creates the ticket: after a restart the tick
     const first = await start();
     await page.goto(first.url);
     const cti = await connectCtiBridge(ctiPort, token);
-    cti.ring(`e2e-crash-${Date.now()}`, '+33123456789');
-    const card = callCard(page, /01 23 45 67 89/);
-    await card.getByRole('radiogroup', { name: 'Who is calling?' }).getByRole('radio', { name: /^Camille Martin/ }).check();
-    await card.getByRole('button', { name: 'Create User Request' }).click();
-    const form = card.getByRole('form', { name: 'Create User Request' });
+    const { form } = await openQuickCreate(page, cti, 'e2e-crash');
     await expect(form.getByLabel('Caller')).toHaveValue('Camille Martin');
     await form.getByLabel('Title', { exact: true }).fill(title);
     await form.getByLabel('Description').fill('Typed by the agent');

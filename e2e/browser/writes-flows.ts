@@ -9,12 +9,17 @@ import type { CtiBridgeClient } from './cti-bridge-client';
  */
 
 /** A call from Camille's desk number → Camille chosen → quick-create a User Request. */
-export async function quickCreateFromCall(panel: Page, cti: CtiBridgeClient, sim: RunningSimulator, title: string, snap: (n: string) => Promise<void>, shot: string) {
-  cti.ring(`e2e-create-${Date.now()}`, '+33123456789');
+/** Rings Camille Martin's number, chooses her as the caller and opens the User Request quick-create form. */
+export async function openQuickCreate(panel: Page, cti: CtiBridgeClient, callPrefix: string) {
+  cti.ring(`${callPrefix}-${Date.now()}`, '+33123456789');
   const card = callCard(panel, /01 23 45 67 89/);
   await card.getByRole('radiogroup', { name: 'Who is calling?' }).getByRole('radio', { name: /^Camille Martin/ }).check();
   await card.getByRole('button', { name: 'Create User Request' }).click();
-  const form = card.getByRole('form', { name: 'Create User Request' });
+  return { card, form: card.getByRole('form', { name: 'Create User Request' }) };
+}
+
+export async function quickCreateFromCall(panel: Page, cti: CtiBridgeClient, sim: RunningSimulator, title: string, snap: (n: string) => Promise<void>, shot: string) {
+  const { card, form } = await openQuickCreate(panel, cti, 'e2e-create');
   await expect(form.getByLabel('Origin')).toHaveValue('phone');
   // Names on screen, ids behind them (issue 16).
   await expect(form.getByLabel('Caller')).toHaveValue('Camille Martin');

@@ -7,7 +7,7 @@ import { Icon } from '../../components/Icon';
 import { ItopLink } from '../../components/ItopLink';
 import { useBridge, useTicketActions } from '../../stores/stores-context';
 import { FormField } from './FormField';
-import { buildFields, missingFields, nameKey, referencedObjects, scopeValues, setField, submittedFields, type FieldState } from './form-state';
+import { buildFields, missingFields, nameKey, pickedName, readNames, referencedObjects, scopeValues, setField, submittedFields, type FieldState } from './form-state';
 
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; prefill: TicketPrefill; model: FormModel; fields: FieldState[] };
 type Outcome = CreateOutcome | { state: 'error'; message: string };
@@ -55,10 +55,8 @@ export function QuickCreate({ callId, cls, label, onClose }: QuickCreateProps) {
       // Every name the form shows, in one round (the core asks iTop once per class, in parallel).
       const refs = referencedObjects(fields);
       if (refs.length === 0) return;
-      const r = await bridge.invoke('form:names', { refs });
-      if (!live) return;
-      const found = new Map((r.ok ? r.value.names : []).map((n) => [nameKey(n), n.name]));
-      setNames(Object.fromEntries(refs.map((ref) => [nameKey(ref), r.ok ? (found.get(nameKey(ref)) ?? null) : `#${ref.id}`])));
+      const found = await readNames(bridge, refs);
+      if (live) setNames(found);
     });
     return () => {
       live = false;
@@ -81,8 +79,7 @@ export function QuickCreate({ callId, cls, label, onClose }: QuickCreateProps) {
     return attr ? labelIn(attr.label, language) : code;
   };
   const change = (code: string, value: string, name?: string) => {
-    const attr = fields.find((f) => f.attr.code === code)?.attr;
-    if (attr?.kind === 'extkey' && attr.target && value !== '' && name !== undefined) setNames((n) => ({ ...n, [nameKey({ class: attr.target as string, id: value })]: name }));
+    setNames((n) => ({ ...n, ...pickedName(fields, code, value, name) }));
     setMissing((m) => m.filter((c) => c !== code));
     setEdited((e) => (e.includes(code) ? e : [...e, code]));
     setLoad({ ...load, fields: setField(fields, code, value) });

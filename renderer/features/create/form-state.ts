@@ -1,3 +1,4 @@
+import type { CtiBridge } from '../../../shared/contract/contract';
 import type { FormAttribute, FormModel, ObjectRef } from '../../../shared/contract/forms';
 import type { TicketPrefill } from '../../../shared/contract/writes';
 
@@ -99,3 +100,16 @@ export function referencedObjects(fields: readonly FieldState[]): ObjectRef[] {
 }
 
 export const nameKey = (ref: ObjectRef): string => `${ref.class}:${ref.id}`;
+
+/** The names of these objects in one request ("Class:id" → name; null: iTop has none; `#id` when iTop could not say). */
+export async function readNames(bridge: CtiBridge, refs: readonly ObjectRef[]): Promise<Record<string, string | null>> {
+  const r = await bridge.invoke('form:names', { refs: [...refs] });
+  const found = new Map((r.ok ? r.value.names : []).map((n) => [nameKey(n), n.name]));
+  return Object.fromEntries(refs.map((ref) => [nameKey(ref), r.ok ? (found.get(nameKey(ref)) ?? null) : `#${ref.id}`]));
+}
+
+/** The name a picker gave with the id it set, to keep beside the other names (none for other fields). */
+export function pickedName(fields: readonly FieldState[], code: string, value: string, name: string | undefined): Record<string, string> {
+  const target = fields.find((f) => f.attr.code === code)?.attr;
+  return target?.kind === 'extkey' && target.target && value !== '' && name !== undefined ? { [nameKey({ class: target.target, id: value })]: name } : {};
+}

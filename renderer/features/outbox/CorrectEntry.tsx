@@ -5,7 +5,7 @@ import type { OutboxEntryView } from '../../../shared/contract/writes';
 import { labelIn } from '../../../shared/itop-model/labels';
 import { useBridge, useOutboxActions } from '../../stores/stores-context';
 import { FormField } from '../create/FormField';
-import { nameKey, referencedObjects, scopeValues, setField, type FieldState } from '../create/form-state';
+import { nameKey, pickedName, readNames, referencedObjects, scopeValues, setField, type FieldState } from '../create/form-state';
 import { correctedValues, correctionFields, type Correction } from './correction-fields';
 
 type Load = { state: 'loading' } | { state: 'ready'; model: FormModel | null; correction: Correction; fields: FieldState[] };
@@ -34,10 +34,8 @@ export function CorrectEntry({ entry, onDone }: { entry: OutboxEntryView; onDone
       setLoad({ state: 'ready', model, correction, fields: correction.fields });
       const refs = referencedObjects(correction.fields);
       if (refs.length === 0) return;
-      const found = await bridge.invoke('form:names', { refs });
-      if (!live) return;
-      const byKey = new Map((found.ok ? found.value.names : []).map((n) => [nameKey(n), n.name]));
-      setNames(Object.fromEntries(refs.map((ref) => [nameKey(ref), found.ok ? (byKey.get(nameKey(ref)) ?? null) : `#${ref.id}`])));
+      const found = await readNames(bridge, refs);
+      if (live) setNames(found);
     });
     return () => {
       live = false;
@@ -54,8 +52,7 @@ export function CorrectEntry({ entry, onDone }: { entry: OutboxEntryView; onDone
     return attr ? labelIn(attr.label, language) : fallbackLabel(code);
   };
   const change = (code: string, value: string, name?: string) => {
-    const attr = fields.find((f) => f.attr.code === code)?.attr;
-    if (attr?.kind === 'extkey' && attr.target && value !== '' && name !== undefined) setNames((n) => ({ ...n, [nameKey({ class: attr.target as string, id: value })]: name }));
+    setNames((n) => ({ ...n, ...pickedName(fields, code, value, name) }));
     setLoad({ ...load, fields: setField(fields, code, value) });
   };
   const save = async (e: FormEvent) => {
