@@ -4,7 +4,7 @@ import { startSimulator } from '../../../e2e/itop-sim/spawn';
 import { PendingDialView } from '../../../shared/contract/dial';
 import type { ItopClient } from '../itop';
 import type { TestBridge } from '../intake/testing/intake-harness';
-import { pendingResolved as resolved, startBridgedDialRig, type CompanionRig } from './testing/companion-rig';
+import { pendingDialOf, pendingResolved as resolved, startBridgedDialRig, type CompanionRig } from './testing/companion-rig';
 import type { DialCommandFrame } from '../../../shared/cti/bridge-frame';
 
 // Issue 6 §3: a dial link without a ticket shows the callee (same lookup as an inbound call) and their open
@@ -29,11 +29,7 @@ describe('a dial link without a ticket: the callee and their open tickets', () =
   });
 
   it('pushes the callee and their tickets, and logs the call on the ticket the agent picked', async () => {
-    const link = await rig.companion.handleLink('itop-cti://dial?number=+33 6 12 34 56 78');
-    if (!link.ok || link.value.kind !== 'dial-pending') throw new Error(JSON.stringify(link));
-    const { pendingId } = link.value.pending;
-    const pushed = await rig.waitFor('dial:pending-changed', (list) => list.some((p) => p.pendingId === pendingId && resolved(p)));
-    const pending = pushed.find((p) => p.pendingId === pendingId);
+    const { pendingId, pending } = await pendingDialOf(rig, 'itop-cti://dial?number=+33 6 12 34 56 78');
     expect(PendingDialView.safeParse(pending).success).toBe(true);
     expect(pending).toMatchObject({ needsTicket: true, callee: { state: 'done', personId: '42', matches: [{ personId: '42', name: 'Camille Martin' }] } });
     const tickets = pending?.callee?.lists.flatMap((l) => l.tickets) ?? [];
@@ -62,11 +58,8 @@ describe('a dial link without a ticket: the callee and their open tickets', () =
 
   it('a number shared by two persons: the inbound chooser is offered, and the PhoneCall names the person chosen', async () => {
     // Nathalie Girard (52) and Pierre Lambert (53) share +33 1 23 45 67 00 in the simulator's recorded people.
-    const link = await rig.companion.handleLink('itop-cti://dial?number=+33 1 23 45 67 00&ticket=R-000002');
-    if (!link.ok || link.value.kind !== 'dial-pending') throw new Error(JSON.stringify(link));
-    const { pendingId } = link.value.pending;
-    const pushed = await rig.waitFor('dial:pending-changed', (list) => list.some((p) => p.pendingId === pendingId && resolved(p) && p.ticket !== undefined));
-    const callee = pushed.find((p) => p.pendingId === pendingId)?.callee;
+    const { pendingId, pending } = await pendingDialOf(rig, 'itop-cti://dial?number=+33 1 23 45 67 00&ticket=R-000002', (p) => resolved(p) && p.ticket !== undefined);
+    const callee = pending.callee;
     expect(callee?.matches.map((m) => m.personId).sort()).toEqual(['52', '53']);
     expect(callee).toMatchObject({ selection: { kind: 'all' }, chosen: false });
     expect(callee?.choices?.map((c) => c.kind)).toEqual(['all', 'person', 'person', 'unknown']);
@@ -94,11 +87,8 @@ describe('a dial link without a ticket: the callee and their open tickets', () =
   });
 
   it('an unknown number gets a callee with no match and no lists; "no ticket" stays possible', async () => {
-    const link = await rig.companion.handleLink('itop-cti://dial?number=+33 9 13 57 91 35');
-    if (!link.ok || link.value.kind !== 'dial-pending') throw new Error(JSON.stringify(link));
-    const { pendingId } = link.value.pending;
-    const pushed = await rig.waitFor('dial:pending-changed', (list) => list.some((p) => p.pendingId === pendingId && resolved(p)));
-    expect(pushed.find((p) => p.pendingId === pendingId)?.callee).toEqual({ state: 'done', matches: [], lists: [], total: 0, selection: { kind: 'unknown' }, choices: [{ kind: 'unknown' }], chosen: false });
+    const { pendingId, pending } = await pendingDialOf(rig, 'itop-cti://dial?number=+33 9 13 57 91 35');
+    expect(pending.callee).toEqual({ state: 'done', matches: [], lists: [], total: 0, selection: { kind: 'unknown' }, choices: [{ kind: 'unknown' }], chosen: false });
     const dialing = rig.companion.handlers['dial:confirm']({ pendingId, ticket: null });
     const command = (await bridge.next()) as DialCommandFrame;
     expect(command).toMatchObject({ dialString: '0913579135' });

@@ -4,7 +4,7 @@ import { startSimulator } from '../../../e2e/itop-sim/spawn';
 import type { TicketRef } from '../../../shared/contract/tickets';
 import type { ItopClient } from '../itop';
 import type { TestBridge } from '../intake/testing/intake-harness';
-import { pendingResolved as resolved, startBridgedDialRig, type CompanionRig } from './testing/companion-rig';
+import { pendingDialOf, startBridgedDialRig, type CompanionRig } from './testing/companion-rig';
 import type { DialCommandFrame } from '../../../shared/cti/bridge-frame';
 
 // Issue 17 §2: a dial link without a ticket → the agent creates the ticket with the call panel's presets →
@@ -29,11 +29,8 @@ describe('creating the ticket of a pending dial', () => {
   });
 
   it('presets for the callee, the new ticket becomes the dial\'s, and the outbound PhoneCall is logged on it once', async () => {
-    const link = await rig.companion.handleLink('itop-cti://dial?number=+33 6 12 34 56 78');
-    if (!link.ok || link.value.kind !== 'dial-pending') throw new Error(JSON.stringify(link));
-    const { pendingId } = link.value.pending;
-    const pushed = await rig.waitFor('dial:pending-changed', (list) => list.some((p) => p.pendingId === pendingId && resolved(p)));
-    expect(pushed.find((p) => p.pendingId === pendingId)?.create?.indirect.map((c) => c.class)).toContain('UserRequest');
+    const { pendingId, pending } = await pendingDialOf(rig, 'itop-cti://dial?number=+33 6 12 34 56 78');
+    expect(pending.create?.indirect.map((c) => c.class)).toContain('UserRequest');
 
     const callId = `pending-dial:${pendingId}`;
     const prefill = await rig.companion.handlers['ticket:prefill']({ callId, class: 'UserRequest' });

@@ -111,6 +111,15 @@ export async function startCompanionRig(options: RigOptions): Promise<CompanionR
 /** A pending dial whose callee lookup and ticket lists have all answered. */
 export const pendingResolved = (p: PendingDialView): boolean => p.callee?.state === 'done' && p.callee.lists.every((l) => l.state !== 'loading');
 
+/** Hands a dial link to the companion and waits until its pending dial satisfies `ready` (resolved by default). */
+export async function pendingDialOf(rig: CompanionRig, link: string, ready: (p: PendingDialView) => boolean = pendingResolved): Promise<{ pendingId: string; pending: PendingDialView }> {
+  const handled = await rig.companion.handleLink(link);
+  if (!handled.ok || handled.value.kind !== 'dial-pending') throw new Error(JSON.stringify(handled));
+  const { pendingId } = handled.value.pending;
+  const pushed = await rig.waitFor('dial:pending-changed', (list) => list.some((p) => p.pendingId === pendingId && ready(p)));
+  return { pendingId, pending: pushed.find((p) => p.pendingId === pendingId) as PendingDialView };
+}
+
 export const settled = (c: CallView): boolean => c.callers.state !== 'loading' && c.lists.every((l) => l.state !== 'loading');
 
 /** A rig that dials through a connected test CTI bridge (national dial strings), as click-to-call tests need. */
