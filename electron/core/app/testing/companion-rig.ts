@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { afterAll, beforeAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateConfig } from '../../../../shared/config';
@@ -121,6 +122,33 @@ export async function pendingDialOf(rig: CompanionRig, link: string, ready: (p: 
 }
 
 export const settled = (c: CallView): boolean => c.callers.state !== 'loading' && c.lists.every((l) => l.state !== 'loading');
+
+/**
+ * A bridged dial rig on its own simulator for the enclosing describe: started before its tests, stopped after.
+ * Read `rig` and `bridge` inside the tests (they exist once beforeAll has run).
+ */
+export function bridgedDialRigForSuite(options: { readonly startSim: () => Promise<RigSimulator>; readonly login: RigOptions['login'] }): { readonly rig: CompanionRig; readonly bridge: TestBridge } {
+  let started: { rig: CompanionRig; bridge: TestBridge } | undefined;
+  beforeAll(async () => {
+    started = await startBridgedDialRig({ sim: await options.startSim(), login: options.login });
+  });
+  afterAll(async () => {
+    await started?.bridge.close();
+    await started?.rig.stop();
+  });
+  const get = () => {
+    if (!started) throw new Error('the dial rig starts in beforeAll');
+    return started;
+  };
+  return {
+    get rig() {
+      return get().rig;
+    },
+    get bridge() {
+      return get().bridge;
+    },
+  };
+}
 
 /** A rig that dials through a connected test CTI bridge (national dial strings), as click-to-call tests need. */
 export async function startBridgedDialRig(options: Omit<RigOptions, 'config'>): Promise<{ rig: CompanionRig; bridge: TestBridge }> {
