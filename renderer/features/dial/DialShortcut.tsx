@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DialShortcutStatus } from '../../../shared/contract/dial';
 import { matchesKeyPress, parseAccelerator } from '../../../shared/dial/accelerator';
 import { Icon } from '../../components/Icon';
 import { useBridge, useSettingsView, useUiActions } from '../../stores/stores-context';
+import { useShortcutStatus } from './use-shortcut-status';
 
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
@@ -26,7 +26,6 @@ export function DialShortcut() {
   const { t } = useTranslation();
   const bridge = useBridge();
   const { pageChosen } = useUiActions();
-  const [status, setStatus] = useState<DialShortcutStatus | null>(null);
   const [pasting, setPasting] = useState(false);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -36,13 +35,7 @@ export function DialShortcut() {
   // Asked again whenever the settings change (a new shortcut saved in Settings).
   const settings = useSettingsView();
 
-  useEffect(() => {
-    let live = true;
-    void bridge.invoke('dial:shortcut-status').then((r) => live && r.ok && setStatus(r.value));
-    return () => {
-      live = false;
-    };
-  }, [bridge, settings]);
+  const status = useShortcutStatus(settings);
 
   const send = async (value: string): Promise<boolean> => {
     const r = await bridge.invoke('dial:text', { text: value });

@@ -1,10 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DialShortcutStatus } from '../../../shared/contract/dial';
 import type { SettingsView } from '../../../shared/contract/settings';
 import { parseAccelerator } from '../../../shared/dial/accelerator';
-import { useBridge, useSettingsActions } from '../../stores/stores-context';
+import { useSettingsActions } from '../../stores/stores-context';
 import { Field, Outcome } from './Field';
+import { useShortcutStatus } from '../dial/use-shortcut-status';
 
 /**
  * dial.shortcut and dial.shortcutDialsAtOnce. The text is checked here as the core checks it, and the core's
@@ -12,17 +12,9 @@ import { Field, Outcome } from './Field';
  */
 export function DialShortcutSection({ view }: { view: SettingsView }) {
   const { t } = useTranslation();
-  const bridge = useBridge();
   const { saveRequested } = useSettingsActions();
   const [accelerator, setAccelerator] = useState(view.dialShortcut.accelerator);
-  const [status, setStatus] = useState<DialShortcutStatus | null>(null);
-  useEffect(() => {
-    let live = true;
-    void bridge.invoke('dial:shortcut-status').then((r) => live && r.ok && setStatus(r.value));
-    return () => {
-      live = false;
-    };
-  }, [bridge, view]);
+  const status = useShortcutStatus(view);
   const parsed = accelerator.trim() === '' ? undefined : parseAccelerator(accelerator);
   const save = (e: FormEvent) => {
     e.preventDefault();

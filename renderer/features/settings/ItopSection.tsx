@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsView } from '../../../shared/contract/settings';
 import { useSettingsActions, useSettingsRequests } from '../../stores/stores-context';
-import { Field, Outcome } from './Field';
+import { AuthModeChoice, Field, Outcome } from './Field';
 
 /** iTop URL and sign-in; secrets are write-only (the core reports only whether one is stored). */
 export function ItopSection({ view }: { view: SettingsView }) {
@@ -25,15 +25,7 @@ export function ItopSection({ view }: { view: SettingsView }) {
     <form className="card" onSubmit={onSave} aria-labelledby="settings-itop">
       <h2 id="settings-itop" className="card__title">{t('settings.itop')}</h2>
       <Field label={t('settings.url')} type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://itop.example.com" autoComplete="url" />
-      <fieldset className="segmented">
-        <legend>{t('settings.authMode')}</legend>
-        {(['token', 'password'] as const).map((mode) => (
-          <label key={mode} className={`chip ${authMode === mode ? 'chip--on' : ''}`}>
-            <input type="radio" name="authMode" value={mode} checked={authMode === mode} onChange={() => setAuthMode(mode)} />
-            <span className="chip__label">{t(mode === 'token' ? 'settings.token' : 'settings.password')}</span>
-          </label>
-        ))}
-      </fieldset>
+      <AuthModeChoice value={authMode} modes={['token', 'password']} onChange={setAuthMode} />
       {authMode === 'password' && <Field label={t('settings.user')} value={user} onChange={(e) => setUser(e.target.value)} autoComplete="username" />}
       <Field
         label={t(authMode === 'token' ? 'settings.token' : 'settings.password')}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SettingsView } from '../../../shared/contract/settings';
 import { useSettingsActions, useSettingsRequests, useUiActions } from '../../stores/stores-context';
 import { CtiSection } from './CtiSection';
-import { Field, Outcome } from './Field';
+import { AuthModeChoice, Field, Outcome } from './Field';
 import { TelephonySection } from './TelephonySection';
 
 type Step = 'url' | 'login' | 'telephony' | 'bridge';
@@ -59,15 +59,7 @@ export function SetupGuide({ view, onDone }: { view: SettingsView; onDone: () =>
       )}
       {step === 'login' && (
         <form onSubmit={(e) => void onLogin(e)} aria-label={t('setup.step.login')}>
-          <fieldset className="segmented">
-            <legend>{t('settings.authMode')}</legend>
-            {(['password', 'token'] as const).map((mode) => (
-              <label key={mode} className={`chip ${authMode === mode ? 'chip--on' : ''}`}>
-                <input type="radio" name="setupAuthMode" value={mode} checked={authMode === mode} onChange={() => setAuthMode(mode)} />
-                <span className="chip__label">{t(mode === 'token' ? 'settings.token' : 'settings.password')}</span>
-              </label>
-            ))}
-          </fieldset>
+          <AuthModeChoice value={authMode} modes={['password', 'token']} onChange={setAuthMode} />
           {authMode === 'password' && <Field label={t('settings.user')} value={user} onChange={(e) => setUser(e.target.value)} autoComplete="username" required />}
           <Field label={t(authMode === 'token' ? 'settings.token' : 'settings.password')} type="password" value={secret} onChange={(e) => setSecret(e.target.value)} required autoComplete="off" />
           <div className="actions">
